@@ -1,0 +1,140 @@
+//! The command line: argument parsing and the subcommands.
+
+mod check;
+mod inputs;
+mod ruleset;
+mod test;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use factlint::finding::Severity;
+
+/// Exit code: no findings at or above the failure threshold.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: findings at or above the failure threshold (or failed rule examples).
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit code: usage or configuration error.
+pub const EXIT_CONFIG: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "factlint",
+    version,
+    about = "A fact-consistency linter for editorial content",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check articles (Markdown, plain text) for factual slips and suspect phrasing.
+    Check(CheckArgs),
+    /// Run every rule's own examples: `flag` text must be flagged, `pass` text must not.
+    Test(TestArgs),
+    /// List the loaded rules.
+    Rules(RuleArgs),
+}
+
+/// Which rules to load.
+#[derive(Args, Debug, Clone)]
+pub struct RuleArgs {
+    /// More rule files or folders of rule files (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the built-in rules.
+    #[arg(long)]
+    pub no_default_rules: bool,
+}
+
+/// Output formats of `check`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Diagnostics with source snippets, and a summary.
+    Human,
+    /// One line a finding: `path:line:column: severity rule message`.
+    Compact,
+    /// A JSON array of findings.
+    Json,
+}
+
+/// The severity at which `check` fails.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+    /// Never fail because of findings.
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Defaults to the current folder.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+}
+
+#[derive(Args, Debug)]
+struct TestArgs {
+    /// Rule files or folders whose rules to test; all loaded rules when none is given.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Do not load the built-in rules.
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+/// Prints configuration errors to standard error as miette diagnostics.
+pub fn print_errors(errors: &[factlint::error::ConfigError]) {
+    let handler = factlint::report::human::handler(factlint::report::style::Style::stderr().color);
+    for e in errors {
+        let mut s = String::new();
+        if handler.render_report(&mut s, e).is_err() {
+            s = e.message.clone();
+        }
+        eprintln!("{s}");
+    }
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_CONFIG } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check(a) => check::run(&a.paths, &a.rules, a.format, a.fail_on),
+        Command::Test(a) => test::run(&a.paths, a.no_default_rules),
+        Command::Rules(a) => ruleset::list(&a),
+    }
+}

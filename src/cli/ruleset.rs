@@ -1,0 +1,102 @@
+//! Loading the rulebook from the command line's rule options, and `factlint rules`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use factlint::error::ConfigError;
+use factlint::report::style::Style;
+use factlint::rules::{builtin, RuleSource, Rulebook};
+use walkdir::WalkDir;
+
+use super::{print_errors, RuleArgs, EXIT_CONFIG, EXIT_OK};
+
+/// Reads the rule files at `paths` (files, or folders searched for `.yml`/`.yaml`).
+pub fn read_rule_files(paths: &[PathBuf]) -> Result<Vec<RuleSource>, Vec<ConfigError>> {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let files: Vec<PathBuf> = if p.is_dir() {
+            let mut v: Vec<PathBuf> = WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|f| is_yaml(f))
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            match std::fs::read(&f) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => sources.push(RuleSource {
+                        name: f.display().to_string(),
+                        text: Arc::from(text),
+                        builtin: false,
+                    }),
+                    Err(_) => errors.push(ConfigError::plain(format!(
+                        "{}: rule file is not valid UTF-8",
+                        f.display()
+                    ))),
+                },
+                Err(e) => errors.push(ConfigError::plain(format!(
+                    "{}: cannot read rule file: {e}",
+                    f.display()
+                ))),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(sources)
+    } else {
+        Err(errors)
+    }
+}
+
+fn is_yaml(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml"))
+}
+
+/// Loads built-in rules (unless turned off) and the user's rule files.
+pub fn load(
+    extra: &[PathBuf],
+    no_default: bool,
+) -> Result<(Rulebook, Vec<String>), Vec<ConfigError>> {
+    let user = read_rule_files(extra)?;
+    let user_names: Vec<String> = user.iter().map(|s| s.name.clone()).collect();
+    let mut sources = if no_default {
+        Vec::new()
+    } else {
+        builtin::sources()
+    };
+    sources.extend(user);
+    Rulebook::load(sources).map(|b| (b, user_names))
+}
+
+/// `factlint rules`: one line a rule.
+pub fn list(args: &RuleArgs) -> i32 {
+    let book = match load(&args.rules, args.no_default_rules) {
+        Ok((b, _)) => b,
+        Err(errors) => {
+            print_errors(&errors);
+            return EXIT_CONFIG;
+        }
+    };
+    let style = Style::stdout();
+    let width = book.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in &book.rules {
+        let pad = " ".repeat(width - r.id.len() + 2);
+        let sev = style.severity(r.severity);
+        let spad = " ".repeat(9 - r.severity.as_str().len());
+        println!(
+            "{}{pad}{sev}{spad}{}",
+            style.bold(&r.id),
+            style.dim(&format!("{}:{}", r.origin.file, r.origin.line))
+        );
+    }
+    println!("{} rules", book.rules.len());
+    EXIT_OK
+}

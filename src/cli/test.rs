@@ -1,0 +1,70 @@
+//! `factlint test`: run rules' own examples.
+
+use std::path::PathBuf;
+
+use factlint::report::style::Style;
+use factlint::rules::examples::{self, Expect};
+
+use super::{print_errors, ruleset, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
+
+/// Runs the examples of the rules in `paths` (all rules when empty).
+pub fn run(paths: &[PathBuf], no_default: bool) -> i32 {
+    let (book, user_files) = match ruleset::load(paths, no_default) {
+        Ok(b) => b,
+        Err(errors) => {
+            print_errors(&errors);
+            return EXIT_CONFIG;
+        }
+    };
+    let style = Style::stdout();
+    let report = examples::run(&book, |r| {
+        paths.is_empty() || user_files.contains(&r.origin.file)
+    });
+    for f in &report.failures {
+        let rule = book.rule(&f.rule);
+        let at = rule
+            .map(|r| format!("{}:{}", r.origin.file, r.origin.line))
+            .unwrap_or_default();
+        match f.expect {
+            Expect::Flag => println!(
+                "{} {} ({at}): `flag` example not flagged:\n    {}",
+                style.error("✖"),
+                style.bold(&f.rule),
+                f.text
+            ),
+            Expect::Pass => println!(
+                "{} {} ({at}): `pass` example flagged at {}:\n    {}",
+                style.error("✖"),
+                style.bold(&f.rule),
+                f.found
+                    .iter()
+                    .map(|s| format!("“{s}”"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                f.text
+            ),
+        }
+    }
+    for id in &report.without_examples {
+        println!(
+            "{} {}: no `flag` examples",
+            style.warning("⚠"),
+            style.bold(id)
+        );
+    }
+    let passed = report.examples - report.failures.len();
+    println!(
+        "{} rules, {} examples: {passed} passed, {} failed",
+        report.rules,
+        report.examples,
+        report.failures.len()
+    );
+    if report.rules == 0 {
+        println!("{} no rules found to test", style.warning("⚠"));
+    }
+    if report.failures.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
+}

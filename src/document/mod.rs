@@ -1,0 +1,374 @@
+//! Documents: source text → prose blocks (with an offset map back to the
+//! source) → tokens → sentences.
+//!
+//! Every token carries the byte span of the original file, so a finding
+//! always points at the exact place in what the writer wrote, whatever
+//! markup stood around it.
+
+pub mod frontmatter;
+mod markdown;
+pub mod normalize;
+pub mod sentence;
+mod text;
+pub mod tokenize;
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::source::{LineIndex, Position};
+pub use frontmatter::FrontMatterProblem;
+pub use tokenize::TokenKind;
+
+/// The markup a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: paragraphs separated by blank lines.
+    Text,
+    /// CommonMark Markdown with optional front matter.
+    Markdown,
+}
+
+impl Format {
+    /// The format for a file name's extension, if factlint reads it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Token flag: first prose token on its source line.
+pub const LINE_START: u8 = 1;
+/// Token flag: last prose token on its source line.
+pub const LINE_END: u8 = 2;
+/// Token flag: white space precedes the token.
+pub const SPACE_BEFORE: u8 = 4;
+
+/// One token of prose.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte span in the original source.
+    pub span: Range<usize>,
+    /// What it is.
+    pub kind: TokenKind,
+    /// [`LINE_START`], [`LINE_END`], [`SPACE_BEFORE`].
+    pub flags: u8,
+    /// Index of the sentence it belongs to.
+    pub sentence: u32,
+    text: Range<u32>,
+    norm: Range<u32>,
+    base_len: u32,
+}
+
+impl Token {
+    /// Whether the token has `flag`.
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// A parsed document, ready to be matched.
+#[derive(Debug)]
+pub struct Document {
+    /// The path it was read from, as given (or a stand-in such as `<stdin>`).
+    pub path: String,
+    /// The original text.
+    pub source: Arc<str>,
+    /// Its markup.
+    pub format: Format,
+    /// The document's date, from front matter `date:`.
+    pub date: Option<Date>,
+    /// Problems with the front matter (bad YAML, bad date).
+    pub problems: Vec<FrontMatterProblem>,
+    /// All prose tokens in order.
+    pub tokens: Vec<Token>,
+    /// Each sentence as a range of token indices.
+    pub sentences: Vec<Range<usize>>,
+    prose: String,
+    norm: String,
+    lines: LineIndex,
+}
+
+impl Document {
+    /// Parses `source` as `format`.
+    pub fn parse(path: impl Into<String>, source: impl Into<Arc<str>>, format: Format) -> Document {
+        let source: Arc<str> = source.into();
+        let mut b = Builder::new(&source);
+        let mut date = None;
+        let mut problems = Vec::new();
+        match format {
+            Format::Text => text::build(&mut b, &source),
+            Format::Markdown => {
+                let mut body = 0;
+                if let Some(fm) = frontmatter::find(&source) {
+                    body = fm.range.end;
+                    match frontmatter::date(&source, &fm) {
+                        Ok(d) => date = d,
+                        Err(p) => problems.push(p),
+                    }
+                }
+                markdown::build(&mut b, &source, body);
+            }
+        }
+        let (prose, blocks, pieces) = b.finish();
+        let mut doc = Document {
+            path: path.into(),
+            lines: LineIndex::new(&source),
+            source,
+            format,
+            date,
+            problems,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            prose,
+            norm: String::new(),
+        };
+        doc.tokenize(&blocks, &pieces);
+        doc
+    }
+
+    /// Parses a snippet of plain text (rule examples, tests).
+    pub fn from_text(text: &str) -> Document {
+        Document::parse("<text>", text, Format::Text)
+    }
+
+    /// The token's text as it reads in prose (escapes and entities decoded).
+    pub fn text(&self, t: &Token) -> &str {
+        &self.prose[t.text.start as usize..t.text.end as usize]
+    }
+
+    /// The token's matching form (see [`normalize::normalize`]).
+    pub fn norm(&self, t: &Token) -> &str {
+        &self.norm[t.norm.start as usize..t.norm.end as usize]
+    }
+
+    /// The token's matching form without a possessive `'s`.
+    pub fn base(&self, t: &Token) -> &str {
+        &self.norm[t.norm.start as usize..(t.norm.start + t.base_len) as usize]
+    }
+
+    /// The 1-based line and column of a byte offset in the source.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.source, offset)
+    }
+
+    /// The source text between two byte offsets.
+    pub fn slice(&self, span: Range<usize>) -> &str {
+        self.source.get(span).unwrap_or("")
+    }
+
+    fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap) {
+        let mut sentence_tokens = Vec::new();
+        for block in blocks {
+            let first = self.tokens.len();
+            let text = &self.prose[block.clone()];
+            let mut raws = Vec::new();
+            tokenize::tokenize(text, |t| raws.push(t));
+            for raw in raws {
+                let (ps, pe) = (block.start + raw.start, block.start + raw.end);
+                let span = pieces.to_source_start(ps)..pieces.to_source_end(pe);
+                let word = &self.prose[ps..pe];
+                let norm_start = self.norm.len();
+                match raw.kind {
+                    TokenKind::Word | TokenKind::Number => {
+                        normalize::normalize_into(word, &mut self.norm)
+                    }
+                    TokenKind::Punct => self
+                        .norm
+                        .extend(word.chars().map(normalize::fold_apostrophe)),
+                    TokenKind::Url | TokenKind::Code => {}
+                }
+                let base_len = normalize::base_len(&self.norm[norm_start..]) as u32;
+                self.tokens.push(Token {
+                    span,
+                    kind: raw.kind,
+                    flags: if raw.space_before { SPACE_BEFORE } else { 0 },
+                    sentence: 0,
+                    text: ps as u32..pe as u32,
+                    norm: norm_start as u32..self.norm.len() as u32,
+                    base_len,
+                });
+            }
+            let last = self.tokens.len();
+            if first == last {
+                continue;
+            }
+            // Line flags, from where tokens stand in the source.
+            for i in first..last {
+                let line = self.lines.line_of(self.tokens[i].span.start);
+                let starts = i == first
+                    || self
+                        .lines
+                        .line_of(self.tokens[i - 1].span.end.saturating_sub(1))
+                        < line;
+                let end_line = self
+                    .lines
+                    .line_of(self.tokens[i].span.end.saturating_sub(1));
+                let ends =
+                    i + 1 == last || self.lines.line_of(self.tokens[i + 1].span.start) > end_line;
+                if starts {
+                    self.tokens[i].flags |= LINE_START;
+                }
+                if ends {
+                    self.tokens[i].flags |= LINE_END;
+                }
+            }
+            sentence_tokens.clear();
+            sentence_tokens.extend(self.tokens[first..last].iter().map(|t| {
+                sentence::SentenceToken {
+                    text: &self.prose[t.text.start as usize..t.text.end as usize],
+                    kind: t.kind,
+                    space_before: t.has(SPACE_BEFORE),
+                }
+            }));
+            let mut start = first;
+            let ends = sentence::split(&sentence_tokens);
+            for end in ends {
+                let end = first + end;
+                let idx = self.sentences.len() as u32;
+                for t in &mut self.tokens[start..end] {
+                    t.sentence = idx;
+                }
+                self.sentences.push(start..end);
+                start = end;
+            }
+        }
+    }
+}
+
+/// A run of prose text and the source bytes it came from.
+#[derive(Debug, Clone)]
+struct Piece {
+    prose: usize,
+    src: usize,
+    src_len: usize,
+    exact: bool,
+}
+
+/// Maps prose offsets back to source offsets.
+#[derive(Debug, Default)]
+struct OffsetMap(Vec<Piece>);
+
+impl OffsetMap {
+    fn piece(&self, p: usize) -> Option<&Piece> {
+        let i = self.0.partition_point(|pc| pc.prose <= p);
+        i.checked_sub(1).map(|i| &self.0[i])
+    }
+
+    fn to_source_start(&self, p: usize) -> usize {
+        match self.piece(p) {
+            Some(pc) if pc.exact => pc.src + (p - pc.prose).min(pc.src_len),
+            Some(pc) => pc.src,
+            None => 0,
+        }
+    }
+
+    fn to_source_end(&self, p: usize) -> usize {
+        match self.piece(p.saturating_sub(1)) {
+            Some(pc) if pc.exact => pc.src + (p - pc.prose).min(pc.src_len),
+            Some(pc) => pc.src + pc.src_len,
+            None => 0,
+        }
+    }
+}
+
+/// Collects prose blocks and their offset map while markup is walked.
+pub(crate) struct Builder<'s> {
+    source: &'s str,
+    prose: String,
+    pieces: OffsetMap,
+    blocks: Vec<Range<usize>>,
+    open: Option<usize>,
+}
+
+impl<'s> Builder<'s> {
+    fn new(source: &'s str) -> Self {
+        Builder {
+            source,
+            prose: String::new(),
+            pieces: OffsetMap::default(),
+            blocks: Vec::new(),
+            open: None,
+        }
+    }
+
+    fn push_piece(&mut self, text: &str, src: Range<usize>, exact: bool) {
+        if self.open.is_none() {
+            self.open = Some(self.prose.len());
+        }
+        self.pieces.0.push(Piece {
+            prose: self.prose.len(),
+            src: src.start,
+            src_len: src.len(),
+            exact,
+        });
+        self.prose.push_str(text);
+    }
+
+    /// Adds prose text that was read from `src`.
+    pub(crate) fn push(&mut self, text: &str, src: Range<usize>) {
+        let exact = self.source.get(src.clone()) == Some(text);
+        self.push_piece(text, src, exact);
+    }
+
+    /// Adds an opaque token (inline code) standing for `src`.
+    pub(crate) fn push_opaque(&mut self, src: Range<usize>) {
+        let mut buf = [0u8; 4];
+        self.push_piece(tokenize::OPAQUE.encode_utf8(&mut buf), src, false);
+    }
+
+    /// Adds a word break (soft line break) standing for `src`.
+    pub(crate) fn push_space(&mut self, src: Range<usize>) {
+        if self.open.is_some() {
+            self.push_piece(" ", src, false);
+        }
+    }
+
+    /// Closes the current block, if one is open.
+    pub(crate) fn end_block(&mut self) {
+        if let Some(start) = self.open.take() {
+            self.blocks.push(start..self.prose.len());
+            self.prose.push('\n');
+        }
+    }
+
+    fn finish(mut self) -> (String, Vec<Range<usize>>, OffsetMap) {
+        self.end_block();
+        (self.prose, self.blocks, self.pieces)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_tokens_point_into_source() {
+        let doc = Document::from_text("Written by 11:23 AM World\n\nSecond   para.\nline two");
+        let t = &doc.tokens[2];
+        assert_eq!(doc.slice(t.span.clone()), "11:23");
+        assert_eq!(
+            doc.position(t.span.start),
+            Position {
+                line: 1,
+                column: 12
+            }
+        );
+        assert_eq!(doc.sentences.len(), 2);
+        let two = doc.tokens.iter().find(|t| doc.text(t) == "line").unwrap();
+        assert!(two.has(LINE_START));
+    }
+
+    #[test]
+    fn norm_and_base() {
+        let doc = Document::from_text("Haftar’s forces");
+        assert_eq!(doc.norm(&doc.tokens[0]), "haftar's");
+        assert_eq!(doc.base(&doc.tokens[0]), "haftar");
+    }
+}

@@ -1,0 +1,73 @@
+//! The matching form of a word: lower case, one apostrophe, one hyphen, no diacritics.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Appends the matching form of `word` to `out`.
+///
+/// Lower-cases, folds apostrophe variants (’ ‘ ʼ ′ `) to `'`, hyphen
+/// variants (‐ ‑) to `-`, and removes diacritics (é → e), so that
+/// "Hay’at" and "hay'at", "Bashar" and "Bashār" compare equal.
+pub fn normalize_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The matching form of `word` as a new string.
+pub fn normalize(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    normalize_into(word, &mut s);
+    s
+}
+
+/// Length in bytes of a normalized word without its possessive `'s`
+/// ("haftar's" → 6); the whole length when it has none.
+pub fn base_len(norm: &str) -> usize {
+    if norm.len() > 2 && norm.ends_with("'s") {
+        norm.len() - 2
+    } else {
+        norm.len()
+    }
+}
+
+/// Folds apostrophe variants only, keeping case (for exact-case comparison).
+pub fn fold_apostrophe(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_apostrophes_and_diacritics() {
+        assert_eq!(normalize("Hay’at"), "hay'at");
+        assert_eq!(normalize("Bashār"), "bashar");
+        assert_eq!(normalize("Pro‐Russian"), "pro-russian");
+        assert_eq!(normalize("NATO"), "nato");
+    }
+
+    #[test]
+    fn possessive_base() {
+        assert_eq!(base_len("haftar's"), 6);
+        assert_eq!(base_len("it's"), 2);
+        assert_eq!(base_len("'s"), 2);
+        assert_eq!(base_len("rebels"), 6);
+    }
+}

@@ -1,0 +1,133 @@
+//! Sentence boundaries inside one block of prose.
+
+use super::tokenize::TokenKind;
+
+/// Words that end with a dot without ending the sentence when a capitalised
+/// word follows ("Dr. Smith", "Gen. Haftar", "Dec. 18").
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "capt", "cdr", "cmdr", "col", "cpl", "dec", "dr", "feb", "fig", "ft",
+    "gen", "gov", "hon", "jan", "jr", "jul", "jun", "lt", "maj", "mar", "messrs", "mr", "mrs",
+    "ms", "mt", "no", "nov", "oct", "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept",
+    "sgt", "sr", "st", "supt", "vs",
+];
+
+/// What the splitter needs to know of a token.
+pub struct SentenceToken<'a> {
+    /// The token's text.
+    pub text: &'a str,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// Whether white space precedes it.
+    pub space_before: bool,
+}
+
+fn is_closer(t: &SentenceToken) -> bool {
+    !t.space_before && matches!(t.text, "”" | "\"" | "’" | "'" | ")" | "]" | "»")
+}
+
+fn starts_sentence(t: &SentenceToken) -> bool {
+    match t.kind {
+        TokenKind::Word | TokenKind::Number => t
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        TokenKind::Punct => matches!(t.text, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "—" | "-"),
+        TokenKind::Url | TokenKind::Code => true,
+    }
+}
+
+/// Returns the exclusive end index of each sentence in `tokens` (one block).
+pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let terminal = t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
+        if !terminal {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len()
+            && (is_closer(&tokens[j]) || (tokens[j].text == "." && !tokens[j].space_before))
+        {
+            j += 1;
+        }
+        if j >= tokens.len() {
+            break;
+        }
+        let next = &tokens[j];
+        let after_title = t.text == "."
+            && i > 0
+            && tokens[i - 1].kind == TokenKind::Word
+            && NON_FINAL_ABBREVIATIONS.contains(&tokens[i - 1].text.to_lowercase().as_str());
+        if next.space_before && starts_sentence(next) && !after_title {
+            ends.push(j);
+        }
+        i = j;
+    }
+    if !tokens.is_empty() {
+        ends.push(tokens.len());
+    }
+    ends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenize;
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let toks: Vec<_> = tokenize::split(text);
+        let mut spaced = Vec::new();
+        tokenize::tokenize(text, |t| spaced.push(t.space_before));
+        let st: Vec<SentenceToken> = toks
+            .iter()
+            .zip(spaced)
+            .map(|(&(text, kind), space_before)| SentenceToken {
+                text,
+                kind,
+                space_before,
+            })
+            .collect();
+        let mut start = 0;
+        split(&st)
+            .into_iter()
+            .map(|end| {
+                let s = st[start..end]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                start = end;
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation() {
+        assert_eq!(sentences("One fell. Two rose! Three?").len(), 3);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_decimals() {
+        assert_eq!(
+            sentences("Dr. Smith met Gen. Haftar in the U.S. on Dec. 18 at 3.5 km.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn quotes_close_the_sentence() {
+        let s = sentences("He said “we won.” Then he left. “Go,” she said.");
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s[0].ends_with("”"));
+    }
+
+    #[test]
+    fn lowercase_continuation_is_not_a_boundary() {
+        assert_eq!(sentences("It costs approx. five dollars.").len(), 1);
+    }
+}

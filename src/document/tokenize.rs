@@ -1,0 +1,231 @@
+//! Splitting prose into tokens: words, numbers, punctuation, URLs.
+//!
+//! The same tokenizer splits documents and the literal words of patterns,
+//! so that a pattern's words always line up with a document's tokens.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots
+    /// ("Hay’at", "pro-Russian", "S-400", "U.S.").
+    Word,
+    /// Digits with inner separators ("2015", "1,000", "3.5", "11:23").
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+    /// A web address (`https://…`, `www.…`); never matches a word.
+    Url,
+    /// Inline code or other opaque material standing in the prose; never matches a word.
+    Code,
+}
+
+/// The character that stands in prose for inline code and other opaque spans.
+pub const OPAQUE: char = '\u{FFFC}';
+
+/// A token found by [`tokenize`]: a byte range in the text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawToken {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whether white space (or the start of the text) comes right before it.
+    pub space_before: bool,
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits `text` into tokens, calling `emit` for each in order.
+pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
+    let mut i = 0;
+    let mut space_before = true;
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() || is_invisible(c) {
+            i += c.len_utf8();
+            space_before = true;
+            continue;
+        }
+        let (end, kind) = if let Some(end) = url_end(text, i) {
+            (end, TokenKind::Url)
+        } else if c == OPAQUE {
+            (i + c.len_utf8(), TokenKind::Code)
+        } else if is_word_char(c) {
+            word_end(text, i)
+        } else {
+            (i + c.len_utf8(), TokenKind::Punct)
+        };
+        emit(RawToken {
+            start: i,
+            end,
+            kind,
+            space_before,
+        });
+        space_before = false;
+        i = end;
+    }
+}
+
+/// Splits `text` into token strings (for pattern literals and tests).
+pub fn split(text: &str) -> Vec<(&str, TokenKind)> {
+    let mut out = Vec::new();
+    tokenize(text, |t| out.push((&text[t.start..t.end], t.kind)));
+    out
+}
+
+fn url_end(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+        return None;
+    }
+    let len = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”'))
+        .unwrap_or(rest.len());
+    let mut trimmed = &rest[..len];
+    while let Some(c) = trimmed.chars().next_back() {
+        let strip = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | ']' | '\'' | '’' | '*' | '_' => true,
+            ')' => trimmed.matches('(').count() < trimmed.matches(')').count(),
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        trimmed = &trimmed[..trimmed.len() - c.len_utf8()];
+    }
+    (trimmed.len() > 4).then_some(i + trimmed.len())
+}
+
+fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
+    let mut j = start;
+    let mut numeric = true;
+    let mut has_dot = false;
+    let mut segment_start = start;
+    loop {
+        while let Some(c) = text[j..].chars().next() {
+            if !is_word_char(c) {
+                break;
+            }
+            numeric &= c.is_ascii_digit();
+            j += c.len_utf8();
+        }
+        let mut it = text[j..].chars();
+        let (Some(joiner), Some(next)) = (it.next(), it.next()) else {
+            break;
+        };
+        if !is_word_char(next) {
+            break;
+        }
+        let prev = text[..j].chars().next_back().unwrap_or(' ');
+        let joins = match joiner {
+            '\'' | '’' | 'ʼ' => prev.is_alphabetic() && next.is_alphabetic(),
+            '-' | '‐' | '‑' => {
+                numeric = false;
+                true
+            }
+            '.' => {
+                has_dot = true;
+                true
+            }
+            ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            '&' => prev.is_uppercase() && next.is_uppercase(),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        j += joiner.len_utf8();
+        segment_start = j;
+    }
+    // "U.S.", "e.g.", "a.m.": a dotted abbreviation keeps its final dot.
+    if has_dot && !numeric && text[j..].starts_with('.') {
+        let last = &text[segment_start..j];
+        if last.chars().count() == 1 {
+            j += 1;
+        }
+    }
+    let kind = if numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (j, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        assert_eq!(
+            words("Hay’at Tahrir al-Sham, pro-Russian S-400s."),
+            [
+                "Hay’at",
+                "Tahrir",
+                "al-Sham",
+                ",",
+                "pro-Russian",
+                "S-400s",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_times() {
+        let toks = split("At 11:23 AM, 1,000 troops (3.5%) left in 2015.");
+        let nums: Vec<_> = toks
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Number)
+            .map(|(t, _)| *t)
+            .collect();
+        assert_eq!(nums, ["11:23", "1,000", "3.5", "2015"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot() {
+        assert_eq!(
+            words("the U.S. and e.g. this."),
+            ["the", "U.S.", "and", "e.g.", "this", "."]
+        );
+        assert_eq!(words("Dr. Smith"), ["Dr", ".", "Smith"]);
+    }
+
+    #[test]
+    fn urls_are_one_token() {
+        let toks = split("See https://example.com/a_(b). Then www.x.org, ok");
+        assert_eq!(toks[1], ("https://example.com/a_(b)", TokenKind::Url));
+        assert_eq!(toks[4], ("www.x.org", TokenKind::Url));
+    }
+
+    #[test]
+    fn parentheses_split() {
+        assert_eq!(words("visit(s) today"), ["visit", "(", "s", ")", "today"]);
+        assert_eq!(
+            words("a long-time (ally) partner"),
+            ["a", "long-time", "(", "ally", ")", "partner"]
+        );
+    }
+
+    #[test]
+    fn possessive_stays_in_word() {
+        assert_eq!(words("Haftar’s army"), ["Haftar’s", "army"]);
+        assert_eq!(words("‘Arab Spring’."), ["‘", "Arab", "Spring", "’", "."]);
+    }
+}

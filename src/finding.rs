@@ -1,0 +1,60 @@
+//! Findings: what the engine reports about a document.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Position;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Wrong: fails the check by default.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in rule files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The id of the rule or check that found it.
+    pub rule: Arc<str>,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Byte span in the document's source.
+    pub span: Range<usize>,
+    /// Where the span starts (1-based line and character column).
+    pub start: Position,
+    /// Where the span ends (the column just past its last character).
+    pub end: Position,
+    /// What is wrong, with the rule's captures filled in.
+    pub message: String,
+    /// Why, or what to do, in words.
+    pub help: Option<String>,
+    /// Replacement text for the span, when the rule suggests one.
+    pub suggestion: Option<String>,
+    /// Where the facts behind the finding come from (URLs).
+    pub sources: Arc<[String]>,
+}

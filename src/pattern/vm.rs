@@ -1,0 +1,348 @@
+//! The matcher: a bounded backtracking search over a sentence's tokens.
+//!
+//! Each (instruction, position) pair is explored at most once per search,
+//! so a search costs at most instructions × tokens steps, whatever the
+//! pattern: there is no exponential blow-up.
+
+use std::ops::Range;
+
+use super::ast::Class;
+use super::compile::{Inst, Pred, Program};
+use crate::document::{Document, Token, TokenKind, LINE_END, LINE_START};
+
+/// Reusable scratch space for matching (no allocation per search once warm).
+#[derive(Debug, Default)]
+pub struct Cache {
+    visited: Vec<u64>,
+    stack: Vec<Job>,
+    slots: Vec<Option<usize>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Explore(u32, usize),
+    Restore(u32, Option<usize>),
+}
+
+/// The token positions of one match: the whole match, the marker and each named capture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Captures {
+    slots: Vec<Option<usize>>,
+}
+
+impl Captures {
+    /// The matched tokens (indices into the document's tokens).
+    pub fn whole(&self) -> Range<usize> {
+        self.range(0).unwrap_or(0..0)
+    }
+
+    /// The marked tokens, or the whole match when the pattern has no marker.
+    pub fn marked(&self) -> Range<usize> {
+        self.range(2).unwrap_or_else(|| self.whole())
+    }
+
+    /// The tokens of named capture `i` (in [`Program::captures`] order), if it took part.
+    pub fn capture(&self, i: usize) -> Option<Range<usize>> {
+        self.range(4 + 2 * i)
+    }
+
+    fn range(&self, slot: usize) -> Option<Range<usize>> {
+        match (
+            self.slots.get(slot).copied().flatten(),
+            self.slots.get(slot + 1).copied().flatten(),
+        ) {
+            (Some(a), Some(b)) if a <= b => Some(a..b),
+            _ => None,
+        }
+    }
+}
+
+fn class_matches(c: Class, doc: &Document, t: &Token) -> bool {
+    let text = doc.text(t);
+    match c {
+        Class::Word => t.kind == TokenKind::Word,
+        Class::Number => t.kind == TokenKind::Number,
+        Class::Year => {
+            t.kind == TokenKind::Number
+                && text.len() == 4
+                && matches!(text.as_bytes()[0], b'1' | b'2')
+                && text.bytes().all(|b| b.is_ascii_digit())
+        }
+        Class::Time => {
+            t.kind == TokenKind::Number && {
+                let (h, m) = text.split_once([':', '.']).unwrap_or(("", ""));
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.parse::<u8>().is_ok_and(|h| h < 24)
+                    && m.parse::<u8>().is_ok_and(|m| m < 60)
+            }
+        }
+        Class::Cap => {
+            t.kind == TokenKind::Word && text.chars().next().is_some_and(char::is_uppercase)
+        }
+        Class::Upper => {
+            t.kind == TokenKind::Word
+                && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !text.chars().any(char::is_lowercase)
+        }
+        Class::Lower => t.kind == TokenKind::Word && !text.chars().any(|c| c.is_uppercase()),
+        Class::Punct => t.kind == TokenKind::Punct,
+    }
+}
+
+fn pred_matches(p: &Pred, doc: &Document, t: &Token) -> bool {
+    match p {
+        Pred::Any => true,
+        Pred::Words(set) => {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Punct
+            ) && (set.contains(doc.norm(t)) || set.contains(doc.base(t)))
+        }
+        Pred::Exact(s) => {
+            let text = doc.text(t);
+            text.chars()
+                .map(crate::document::normalize::fold_apostrophe)
+                .eq(s.chars())
+        }
+        Pred::Regex(r) => {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Punct
+            ) && r.is_match(doc.text(t))
+        }
+        Pred::Class(c) => class_matches(*c, doc, t),
+        Pred::Not(inner) => !pred_matches(inner, doc, t),
+        Pred::Or(ps) => ps.iter().any(|p| pred_matches(p, doc, t)),
+    }
+}
+
+impl Program {
+    /// The first match in the tokens `range` of `doc` that starts at or after `from`.
+    pub fn find_at(
+        &self,
+        doc: &Document,
+        range: Range<usize>,
+        from: usize,
+        cache: &mut Cache,
+    ) -> Option<Captures> {
+        let n = range.end - from.min(range.end) + 1;
+        let words = (self.insts.len() * n).div_ceil(64);
+        cache.visited.clear();
+        cache.visited.resize(words, 0);
+        cache.slots.clear();
+        cache.slots.resize(self.slots(), None);
+        for start in from..=range.end {
+            if self.backtrack(doc, &range, from, start, cache) {
+                return Some(Captures {
+                    slots: cache.slots.clone(),
+                });
+            }
+        }
+        None
+    }
+
+    /// All non-overlapping matches in the tokens `range` of `doc`, left to right.
+    pub fn find_iter(
+        &self,
+        doc: &Document,
+        range: Range<usize>,
+        cache: &mut Cache,
+    ) -> Vec<Captures> {
+        let mut out = Vec::new();
+        let mut from = range.start;
+        while from < range.end {
+            let Some(m) = self.find_at(doc, range.clone(), from, cache) else {
+                break;
+            };
+            let w = m.whole();
+            from = if w.end > w.start { w.end } else { w.start + 1 };
+            out.push(m);
+        }
+        out
+    }
+
+    fn backtrack(
+        &self,
+        doc: &Document,
+        range: &Range<usize>,
+        base: usize,
+        start: usize,
+        cache: &mut Cache,
+    ) -> bool {
+        let width = range.end - base + 1;
+        cache.stack.clear();
+        cache.stack.push(Job::Explore(0, start));
+        while let Some(job) = cache.stack.pop() {
+            let (mut pc, mut pos) = match job {
+                Job::Restore(slot, v) => {
+                    cache.slots[slot as usize] = v;
+                    continue;
+                }
+                Job::Explore(pc, pos) => (pc, pos),
+            };
+            loop {
+                let key = pc as usize * width + (pos - base);
+                let (w, bit) = (key / 64, 1u64 << (key % 64));
+                if cache.visited[w] & bit != 0 {
+                    break;
+                }
+                cache.visited[w] |= bit;
+                match self.insts[pc as usize] {
+                    Inst::Tok(p) => {
+                        if pos < range.end
+                            && pred_matches(&self.preds[p as usize], doc, &doc.tokens[pos])
+                        {
+                            pc += 1;
+                            pos += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::Split(a, b) => {
+                        cache.stack.push(Job::Explore(b, pos));
+                        pc = a;
+                    }
+                    Inst::Jmp(a) => pc = a,
+                    Inst::Save(s) => {
+                        cache.stack.push(Job::Restore(s, cache.slots[s as usize]));
+                        cache.slots[s as usize] = Some(pos);
+                        pc += 1;
+                    }
+                    Inst::LineStart => {
+                        if pos < range.end && doc.tokens[pos].has(LINE_START) {
+                            pc += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::LineEnd => {
+                        if pos > range.start && doc.tokens[pos - 1].has(LINE_END) {
+                            pc += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Inst::Match => return true,
+                }
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pattern::{compile, parse};
+
+    fn matches(pattern: &str, text: &str) -> Vec<String> {
+        let prog = compile(&parse(pattern).unwrap()).unwrap();
+        let doc = Document::from_text(text);
+        let mut cache = Cache::default();
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            for m in prog.find_iter(&doc, s.clone(), &mut cache) {
+                let r = m.marked();
+                out.push(
+                    doc.slice(doc.tokens[r.start].span.start..doc.tokens[r.end - 1].span.end)
+                        .to_string(),
+                );
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_case_insensitive_and_inflect() {
+        assert_eq!(
+            matches("rebels capture~ Damascus", "Rebels CAPTURED damascus."),
+            ["Rebels CAPTURED damascus"]
+        );
+        assert!(matches("rebels capture Damascus", "rebels captured Damascus").is_empty());
+    }
+
+    #[test]
+    fn exact_case_phrase() {
+        assert_eq!(matches("\"NATO\"", "Nato or NATO"), ["NATO"]);
+    }
+
+    #[test]
+    fn gaps_are_bounded() {
+        assert_eq!(
+            matches("rebels ...{0,2} Damascus", "rebels soon took Damascus"),
+            ["rebels soon took Damascus"]
+        );
+        assert!(matches("rebels ...{0,1} Damascus", "rebels soon took Damascus").is_empty());
+        assert!(
+            matches("rebels ... Damascus", "rebels. Damascus").is_empty(),
+            "gaps stay in the sentence"
+        );
+    }
+
+    #[test]
+    fn marker_and_captures() {
+        let prog = compile(&parse("{who: Russian | Syrian} <rebels>").unwrap()).unwrap();
+        let doc = Document::from_text("Syrian rebels");
+        let m = prog.find_at(&doc, 0..2, 0, &mut Cache::default()).unwrap();
+        assert_eq!(m.marked(), 1..2);
+        assert_eq!(m.capture(0), Some(0..1));
+        assert_eq!(m.whole(), 0..2);
+    }
+
+    #[test]
+    fn negation_and_optional() {
+        assert_eq!(matches("!pro rebels", "the rebels"), ["the rebels"]);
+        assert!(matches("!the rebels", "the rebels").is_empty());
+        assert_eq!(
+            matches("very? big", "a very big and big"),
+            ["very big", "big"]
+        );
+    }
+
+    #[test]
+    fn possessives_match_the_word() {
+        assert_eq!(matches("Haftar army", "Haftar’s army"), ["Haftar’s army"]);
+    }
+
+    #[test]
+    fn line_anchors() {
+        let text = "Visited 1 times\nClose Search Window\nDo not Close Search Window now";
+        assert_eq!(
+            matches("^ \"Close Search Window\" $", text),
+            ["Close Search Window"]
+        );
+    }
+
+    #[test]
+    fn regex_and_classes() {
+        assert_eq!(
+            matches("by #time (AM | PM)?", "by 11:23 AM"),
+            ["by 11:23 AM"]
+        );
+        assert_eq!(matches("/^s-\\d+$/i", "the S-400 system"), ["S-400"]);
+        assert_eq!(
+            matches(
+                "#lower <\"(\" #lower \")\"> #lower",
+                "a long-time (ally) partner and the (LNA) army"
+            ),
+            ["(ally)"]
+        );
+    }
+
+    #[test]
+    fn repetition() {
+        assert_eq!(
+            matches("very{2,3} big", "very very very very big"),
+            ["very very very big"]
+        );
+        assert_eq!(matches("(a | b)+ c", "x a b a c"), ["a b a c"]);
+    }
+
+    #[test]
+    fn pathological_patterns_stay_linear() {
+        let text = "a ".repeat(300);
+        assert!(matches("(a? ){20} (a ){20} b", &text).is_empty());
+        assert!(matches("(a | a a)* b", &text).is_empty());
+    }
+}

@@ -1,0 +1,71 @@
+//! Reporters: one module per output format.
+
+pub mod compact;
+pub mod human;
+pub mod json;
+pub mod style;
+
+use std::sync::Arc;
+
+use crate::finding::{Finding, Severity};
+
+/// The findings of one file, with its text (for snippets).
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as given or found.
+    pub path: String,
+    /// The file's text.
+    pub source: Arc<str>,
+    /// Its findings, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    /// The source text of a finding's span.
+    pub fn text(&self, f: &Finding) -> &str {
+        self.source.get(f.span.clone()).unwrap_or("")
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Info findings.
+    pub infos: usize,
+}
+
+impl Summary {
+    /// Counts the findings of `reports`.
+    pub fn of(reports: &[FileReport], files: usize) -> Summary {
+        let mut s = Summary {
+            files,
+            ..Summary::default()
+        };
+        for r in reports {
+            if !r.findings.is_empty() {
+                s.files_with_findings += 1;
+            }
+            for f in &r.findings {
+                match f.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                    Severity::Info => s.infos += 1,
+                }
+            }
+        }
+        s
+    }
+
+    /// All findings.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}

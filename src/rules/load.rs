@@ -1,0 +1,510 @@
+//! Reading rule files: YAML → specs → compiled rules, with located errors.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::spec::{PackSpec, RuleSpec};
+use super::template::Template;
+use super::{Origin, Rule, Rulebook};
+use crate::engine::prefilter::Prefilter;
+use crate::error::ConfigError;
+use crate::pattern::{self, Compiler, Node, PatternError, Resolve, Resolved};
+use crate::source::LineIndex;
+use crate::yaml::{self, TopLevel};
+
+/// A rule file to load: its name (for messages), its text, and whether it is built in.
+#[derive(Debug, Clone)]
+pub struct RuleSource {
+    /// Path or built-in name, shown in errors.
+    pub name: String,
+    /// The YAML text.
+    pub text: Arc<str>,
+    /// Built-in files can be overridden by user files.
+    pub builtin: bool,
+}
+
+enum Def {
+    Lexicon(Vec<String>),
+    Pattern(Node),
+}
+
+struct Names(HashMap<String, Def>);
+
+impl Resolve for Names {
+    fn resolve(&self, name: &str) -> Option<Resolved<'_>> {
+        self.0.get(name).map(|d| match d {
+            Def::Lexicon(v) => Resolved::Lexicon(v),
+            Def::Pattern(n) => Resolved::Pattern(n),
+        })
+    }
+}
+
+fn parse_file(src: &RuleSource) -> Result<PackSpec, ConfigError> {
+    let located = |e: yaml::YamlError| {
+        let offset = e.offset.unwrap_or(0);
+        ConfigError::at(&src.name, &src.text, offset, 1, &e.message, "here").with_help(Some(
+            "rule files are YAML: a list of rules, or a mapping with `rules`, `lexicons` and `patterns`".into(),
+        ))
+    };
+    match yaml::top_level(&src.text).map_err(located)? {
+        TopLevel::Sequence => Ok(PackSpec {
+            rules: yaml::from_str(&src.text).map_err(located)?,
+            ..PackSpec::default()
+        }),
+        TopLevel::Mapping => yaml::from_str(&src.text).map_err(located),
+        TopLevel::Other
+            if src.text.trim().chars().all(|c| c.is_whitespace())
+                || is_only_comments(&src.text) =>
+        {
+            Ok(PackSpec::default())
+        }
+        TopLevel::Other => Err(ConfigError::at(
+            &src.name,
+            &src.text,
+            0,
+            1,
+            "a rule file must be a list of rules or a mapping",
+            "here",
+        )
+        .with_help(Some(
+            "start with `- id: …` for a list of rules, or `rules:` / `lexicons:` / `patterns:`"
+                .into(),
+        ))),
+    }
+}
+
+fn is_only_comments(text: &str) -> bool {
+    text.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim() == "---")
+}
+
+/// Byte offset of the line `id: <id>` in a rule file.
+fn find_key_value(text: &str, key: &str, value: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start().trim_start_matches('-').trim_start();
+        if let Some(rest) = t.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            let v = rest
+                .split(" #")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
+            if v == value {
+                return Some(pos + line.len() - line.trim_start().len());
+            }
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Byte offset of a mapping key `name:` (for lexicon and pattern names).
+fn find_key(text: &str, name: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let t2 = t.trim_start_matches(['"', '\'']);
+        if t2.starts_with(name)
+            && t2[name.len()..]
+                .trim_start_matches(['"', '\''])
+                .starts_with(':')
+        {
+            return Some(pos + line.len() - t.len());
+        }
+        pos += line.len();
+    }
+    None
+}
+
+struct Ctx<'a> {
+    src: &'a RuleSource,
+    errors: &'a mut Vec<ConfigError>,
+}
+
+impl Ctx<'_> {
+    /// An error about `value` (a scalar written somewhere after `from`), at `range` inside it.
+    fn scalar_error(
+        &mut self,
+        from: usize,
+        value: &str,
+        range: std::ops::Range<usize>,
+        message: &str,
+        help: Option<String>,
+    ) {
+        let (offset, len) = match yaml::locate_scalar(&self.src.text, from, value) {
+            Some(loc) => {
+                let a = loc.offset_of(value, range.start);
+                let b = loc.offset_of(value, range.end.max(range.start));
+                (a, (b - a).max(1))
+            }
+            None => (from, 1),
+        };
+        self.errors.push(
+            ConfigError::at(&self.src.name, &self.src.text, offset, len, message, "here")
+                .with_help(help),
+        );
+    }
+
+    fn pattern_error(&mut self, from: usize, value: &str, e: &PatternError, what: &str) {
+        let msg = format!("{what}: {}", e.message);
+        self.scalar_error(from, value, e.span.clone(), &msg, e.hint.clone());
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError>> {
+    let mut errors = Vec::new();
+    let mut packs = Vec::new();
+    for (i, s) in sources.iter().enumerate() {
+        match parse_file(s) {
+            Ok(p) => packs.push((i, p)),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    // Named word lists and sub-patterns: one namespace, user files override built-in ones.
+    let mut names: HashMap<String, (usize, Def)> = HashMap::new();
+    for (i, pack) in &packs {
+        let src = &sources[*i];
+        let mut defs: Vec<(String, Result<Def, ()>)> = Vec::new();
+        for (name, entries) in &pack.lexicons {
+            defs.push((name.clone(), Ok(Def::Lexicon(entries.clone()))));
+        }
+        for (name, text) in &pack.patterns {
+            let from = find_key(&src.text, name).unwrap_or(0);
+            match pattern::parse(text) {
+                Ok(node) => defs.push((name.clone(), Ok(Def::Pattern(node)))),
+                Err(e) => {
+                    Ctx {
+                        src,
+                        errors: &mut errors,
+                    }
+                    .pattern_error(
+                        from,
+                        text,
+                        &e,
+                        &format!("in pattern `@{name}`"),
+                    );
+                    defs.push((name.clone(), Err(())));
+                }
+            }
+        }
+        for (name, def) in defs {
+            if let Some((j, _)) = names.get(&name) {
+                let other = &sources[*j];
+                if other.builtin == src.builtin {
+                    let at = find_key(&src.text, &name).unwrap_or(0);
+                    errors.push(
+                        ConfigError::at(
+                            &src.name,
+                            &src.text,
+                            at,
+                            name.len(),
+                            format!("`@{name}` is defined twice"),
+                            "defined again here",
+                        )
+                        .with_help(Some(format!("it is also defined in {}", other.name))),
+                    );
+                    continue;
+                }
+                if src.builtin {
+                    continue;
+                }
+            }
+            if let Ok(def) = def {
+                names.insert(name, (*i, def));
+            }
+        }
+    }
+    let resolver = Names(names.into_iter().map(|(k, (_, d))| (k, d)).collect());
+    let mut name_list: Vec<String> = resolver.0.keys().cloned().collect();
+    name_list.sort();
+
+    // Rules: ids are unique; a user rule replaces a built-in rule with the same id.
+    let mut chosen: Vec<(usize, &RuleSpec)> = Vec::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (i, pack) in &packs {
+        let src = &sources[*i];
+        for spec in &pack.rules {
+            let at = find_key_value(&src.text, "id", &spec.id).unwrap_or(0);
+            if !valid_id(&spec.id) {
+                errors.push(
+                    ConfigError::at(
+                        &src.name,
+                        &src.text,
+                        at,
+                        1,
+                        format!("invalid rule id {:?}", spec.id),
+                        "here",
+                    )
+                    .with_help(Some(
+                        "ids use letters, digits, `.`, `-` and `_`, e.g. `hygiene.page-residue`"
+                            .into(),
+                    )),
+                );
+                continue;
+            }
+            match by_id.get(spec.id.as_str()) {
+                Some(&k) => {
+                    let (j, _) = chosen[k];
+                    let other = &sources[j];
+                    if other.builtin == src.builtin {
+                        errors.push(
+                            ConfigError::at(
+                                &src.name,
+                                &src.text,
+                                at,
+                                1,
+                                format!("rule id `{}` is used twice", spec.id),
+                                "defined again here",
+                            )
+                            .with_help(Some(format!("it is also defined in {}", other.name))),
+                        );
+                    } else if !src.builtin {
+                        chosen[k] = (*i, spec);
+                    }
+                }
+                None => {
+                    by_id.insert(&spec.id, chosen.len());
+                    chosen.push((*i, spec));
+                }
+            }
+        }
+    }
+
+    let mut compiler = Compiler::new(&resolver);
+    let mut rules = Vec::new();
+    for (i, spec) in chosen {
+        let src = &sources[i];
+        let mut ctx = Ctx {
+            src,
+            errors: &mut errors,
+        };
+        if let Some(rule) = compile_rule(&mut ctx, &mut compiler, spec) {
+            rules.push(rule);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let prefilter = Prefilter::new(&rules);
+    Ok(Rulebook {
+        rules,
+        names: name_list,
+        prefilter,
+    })
+}
+
+fn compile_rule(ctx: &mut Ctx, compiler: &mut Compiler, spec: &RuleSpec) -> Option<Rule> {
+    let at = find_key_value(&ctx.src.text, "id", &spec.id).unwrap_or(0);
+    let before = ctx.errors.len();
+    let patterns = spec.pattern.to_vec();
+    if patterns.is_empty() {
+        ctx.errors.push(ConfigError::at(
+            &ctx.src.name,
+            &ctx.src.text,
+            at,
+            1,
+            format!("rule `{}` has no pattern", spec.id),
+            "here",
+        ));
+        return None;
+    }
+    // Each pattern is compiled alone first, so that an error points into the right one.
+    let mut nodes = Vec::new();
+    for p in &patterns {
+        match pattern::parse(p).and_then(|n| compiler.compile(&n).map(|_| n)) {
+            Ok(n) => nodes.push(n),
+            Err(e) => ctx.pattern_error(at, p, &e, "pattern error"),
+        }
+    }
+    let mut unless = Vec::new();
+    let unless_patterns = spec.unless.to_vec();
+    for p in &unless_patterns {
+        match pattern::parse(p).and_then(|n| compiler.compile(&n)) {
+            Ok(prog) => unless.push(prog),
+            Err(e) => ctx.pattern_error(at, p, &e, "`unless` pattern error"),
+        }
+    }
+    if ctx.errors.len() > before {
+        return None;
+    }
+    let node = if nodes.len() == 1 {
+        nodes.pop()?
+    } else {
+        Node {
+            kind: pattern::NodeKind::Alt(nodes),
+            span: 0..0,
+        }
+    };
+    let program = match compiler.compile(&node) {
+        Ok(p) => p,
+        Err(e) => {
+            ctx.errors.push(
+                ConfigError::at(
+                    &ctx.src.name,
+                    &ctx.src.text,
+                    at,
+                    1,
+                    format!("rule `{}`: {}", spec.id, e.message),
+                    "here",
+                )
+                .with_help(e.hint),
+            );
+            return None;
+        }
+    };
+    let template = |ctx: &mut Ctx, text: &str, what: &str| -> Option<Template> {
+        match Template::parse(text, &program.captures) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                ctx.scalar_error(
+                    at,
+                    text,
+                    e.offset..e.offset + 1,
+                    &format!("in `{what}`: {}", e.message),
+                    None,
+                );
+                None
+            }
+        }
+    };
+    let message = template(ctx, &spec.message, "message");
+    let suggest = spec.suggest.as_deref().map(|s| template(ctx, s, "suggest"));
+    let help = spec.help.as_deref().map(|s| template(ctx, s, "help"));
+    for url in &spec.sources {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            ctx.scalar_error(
+                at,
+                url,
+                0..url.len(),
+                "a source must be a URL (http:// or https://)",
+                None,
+            );
+        }
+    }
+    if ctx.errors.len() > before {
+        return None;
+    }
+    let line = LineIndex::new(&ctx.src.text)
+        .position(&ctx.src.text, at)
+        .line;
+    Some(Rule {
+        id: Arc::from(spec.id.as_str()),
+        severity: spec.severity,
+        message: message?,
+        suggest: suggest.flatten(),
+        help: help.flatten(),
+        sources: spec.sources.clone().into(),
+        examples: spec.examples.clone(),
+        patterns,
+        unless_patterns,
+        program,
+        unless,
+        origin: Origin {
+            file: ctx.src.name.clone(),
+            line,
+            builtin: ctx.src.builtin,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_one(text: &str) -> Result<Rulebook, Vec<ConfigError>> {
+        load(vec![RuleSource {
+            name: "t.yml".into(),
+            text: Arc::from(text),
+            builtin: false,
+        }])
+    }
+
+    fn first_error(text: &str) -> String {
+        load_one(text).expect_err("should fail")[0].message.clone()
+    }
+
+    const GOOD: &str = "- id: t.one\n  severity: warning\n  message: \"{who} rebels\"\n  pattern: '{who: @nat} rebels'\n";
+
+    #[test]
+    fn loads_a_mapping_file_with_lexicons() {
+        let text = "lexicons:\n  nat: [Russian, Syrian]\nrules:\n  - id: t.one\n    severity: warning\n    message: \"{who} rebels\"\n    pattern: '{who: @nat} rebels'\n";
+        let book = load_one(text).unwrap();
+        assert_eq!(book.rules.len(), 1);
+        assert_eq!(book.rules[0].origin.line, 4);
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        let text = "- id: t.one\n  severity: warning\n  colour: red\n  message: m\n  pattern: x\n";
+        let m = first_error(text);
+        assert!(m.starts_with("t.yml:3:"), "{m}");
+        assert!(m.contains("unknown field `colour`"), "{m}");
+    }
+
+    #[test]
+    fn pattern_error_points_at_the_character() {
+        let text = "- id: t.one\n  severity: warning\n  message: m\n  pattern: 'Russian (rebels'\n";
+        let m = first_error(text);
+        assert!(m.starts_with("t.yml:4:21:"), "{m}");
+    }
+
+    #[test]
+    fn unknown_lexicon_and_capture() {
+        assert!(first_error(GOOD).contains("unknown lexicon or pattern `@nat`"));
+        let text =
+            "- id: t.one\n  severity: warning\n  message: \"{what}\"\n  pattern: '{who: x}'\n";
+        let m = first_error(text);
+        assert!(m.starts_with("t.yml:3:"), "{m}");
+        assert!(m.contains("unknown capture `what`"), "{m}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_bad_sources() {
+        let text = "- {id: a, severity: info, message: m, pattern: x}\n- {id: a, severity: info, message: m, pattern: y}\n";
+        assert!(first_error(text).contains("used twice"));
+        let text =
+            "- id: a\n  severity: info\n  message: m\n  pattern: x\n  sources: [example.com]\n";
+        assert!(first_error(text).contains("must be a URL"));
+    }
+
+    #[test]
+    fn user_rules_override_builtin_ones() {
+        let b = RuleSource {
+            name: "rules/a.yml".into(),
+            text: Arc::from("- {id: a, severity: info, message: m, pattern: x}"),
+            builtin: true,
+        };
+        let u = RuleSource {
+            name: "mine.yml".into(),
+            text: Arc::from("- {id: a, severity: error, message: m, pattern: y}"),
+            builtin: false,
+        };
+        let book = load(vec![b, u]).unwrap();
+        assert_eq!(book.rules.len(), 1);
+        assert_eq!(book.rules[0].severity, crate::Severity::Error);
+    }
+
+    #[test]
+    fn missing_field_and_wrong_type() {
+        assert!(first_error("- id: a\n  message: m\n  pattern: x\n")
+            .contains("missing field `severity`"));
+        assert!(
+            first_error("- id: a\n  severity: loud\n  message: m\n  pattern: x\n")
+                .contains("severity")
+        );
+        assert!(first_error(
+            "- id: a\n  severity: info\n  message: m\n  pattern: x\n  sources: 3\n"
+        )
+        .starts_with("t.yml:5:"));
+    }
+}

@@ -1,0 +1,93 @@
+//! The shape of rule files, as serde reads them.
+//!
+//! A rule file is either a list of rules, or a mapping with `rules`,
+//! `lexicons` (named word lists) and `patterns` (named sub-patterns).
+//! Unknown keys are errors.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::finding::Severity;
+
+/// One string or a list of strings.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// A single string.
+    One(String),
+    /// A list of strings.
+    Many(Vec<String>),
+}
+
+impl Default for OneOrMany {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
+}
+
+impl OneOrMany {
+    /// The strings, in order.
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// A rule's own examples: text it must flag and text it must pass.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Each must produce at least one finding of the rule.
+    #[serde(default)]
+    pub flag: Vec<String>,
+    /// Each must produce no finding of the rule.
+    #[serde(default)]
+    pub pass: Vec<String>,
+}
+
+/// One rule as written in YAML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique id, e.g. `hygiene.page-residue`.
+    pub id: String,
+    /// `error`, `warning` or `info`.
+    pub severity: Severity,
+    /// What is wrong; may use `{capture}`.
+    pub message: String,
+    /// The pattern, or a list of patterns (any may match).
+    pub pattern: OneOrMany,
+    /// Patterns whose match over the same text cancels a finding.
+    #[serde(default)]
+    pub unless: OneOrMany,
+    /// Replacement text for the marked span; may use `{capture}`.
+    #[serde(default)]
+    pub suggest: Option<String>,
+    /// Why this is wrong, or what to do; may use `{capture}`.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// URLs behind the rule's facts.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Text the rule must flag and text it must pass.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// A rule file in mapping form.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackSpec {
+    /// Named word lists, used as `@name`.
+    #[serde(default)]
+    pub lexicons: BTreeMap<String, Vec<String>>,
+    /// Named sub-patterns, used as `@name`.
+    #[serde(default)]
+    pub patterns: BTreeMap<String, String>,
+    /// Rules.
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+}

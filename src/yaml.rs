@@ -1,0 +1,162 @@
+//! The one place that reads YAML.
+//!
+//! Every YAML document factlint reads (rule files, front matter) goes
+//! through this module, so the YAML library can be replaced in one place.
+
+use serde::de::DeserializeOwned;
+
+/// A YAML error with the byte offset, line and column (1-based) where it was found.
+#[derive(Debug, Clone)]
+pub struct YamlError {
+    /// What went wrong, as the YAML library put it (without its location suffix).
+    pub message: String,
+    /// Byte offset of the fault in the input, when known.
+    pub offset: Option<usize>,
+}
+
+impl From<serde_yaml::Error> for YamlError {
+    fn from(e: serde_yaml::Error) -> Self {
+        let offset = e.location().map(|l| l.index());
+        let mut message = e.to_string();
+        // serde_yaml appends " at line L column C"; the diagnostic shows it graphically.
+        if let Some(pos) = message.find(" at line ") {
+            message.truncate(pos);
+        }
+        YamlError { message, offset }
+    }
+}
+
+/// Deserializes `text` into `T`, with a located error on failure.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    serde_yaml::from_str(text).map_err(YamlError::from)
+}
+
+/// The shape of a YAML document's top level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopLevel {
+    /// A sequence (`- item`).
+    Sequence,
+    /// A mapping (`key: value`).
+    Mapping,
+    /// Empty, null or a scalar.
+    Other,
+}
+
+/// Tells whether a YAML document is a sequence, a mapping or something else.
+pub fn top_level(text: &str) -> Result<TopLevel, YamlError> {
+    let v: serde_yaml::Value = from_str(text)?;
+    Ok(match v {
+        serde_yaml::Value::Sequence(_) => TopLevel::Sequence,
+        serde_yaml::Value::Mapping(_) => TopLevel::Mapping,
+        _ => TopLevel::Other,
+    })
+}
+
+/// Reads a top-level string field (such as `date`) from a YAML mapping.
+/// Returns `Ok(None)` when the document is not a mapping or has no such scalar.
+pub fn string_field(text: &str, key: &str) -> Result<Option<String>, YamlError> {
+    let v: serde_yaml::Value = if text.trim().is_empty() {
+        serde_yaml::Value::Null
+    } else {
+        from_str(text)?
+    };
+    let Some(map) = v.as_mapping() else {
+        return Ok(None);
+    };
+    Ok(match map.get(key) {
+        Some(serde_yaml::Value::String(s)) => Some(s.clone()),
+        Some(serde_yaml::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// Finds where a string scalar with the decoded value `value` is written in
+/// `text`, searching from byte `from`. Returns the byte offset of the scalar's
+/// first raw character and a map from offsets in `value` to offsets in `text`.
+///
+/// serde_yaml reports no positions for values that parsed, so pattern errors
+/// are located by finding the scalar again: plain, single-quoted and
+/// double-quoted single-line scalars are located exactly.
+pub fn locate_scalar(text: &str, from: usize, value: &str) -> Option<ScalarLocation> {
+    let from = from.min(text.len());
+    let hay = text.get(from..)?;
+    let encodings = [
+        (Quoting::Plain, value.to_string()),
+        (Quoting::Single, format!("'{}'", value.replace('\'', "''"))),
+        (
+            Quoting::Double,
+            format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
+        ),
+    ];
+    encodings
+        .iter()
+        .filter(|(_, enc)| !enc.is_empty())
+        .filter_map(|(q, enc)| hay.find(enc.as_str()).map(|p| (p, *q)))
+        .min_by_key(|(p, q)| (*p, *q != Quoting::Plain))
+        .map(|(p, quoting)| ScalarLocation {
+            start: from + p,
+            quoting,
+        })
+}
+
+/// How a located scalar was quoted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quoting {
+    /// Written as is.
+    Plain,
+    /// `'…'`, with `''` for a quote.
+    Single,
+    /// `"…"`, with backslash escapes.
+    Double,
+}
+
+/// Where a scalar stands in its YAML file.
+#[derive(Debug, Clone, Copy)]
+pub struct ScalarLocation {
+    /// Byte offset of the scalar's first raw character (the quote, if quoted).
+    pub start: usize,
+    /// How it is quoted.
+    pub quoting: Quoting,
+}
+
+impl ScalarLocation {
+    /// Maps a byte offset inside the decoded value to a byte offset in the file.
+    pub fn offset_of(&self, value: &str, offset: usize) -> usize {
+        let mut raw = self.start;
+        if self.quoting != Quoting::Plain {
+            raw += 1;
+        }
+        for (i, c) in value.char_indices() {
+            if i >= offset {
+                break;
+            }
+            raw += c.len_utf8();
+            match (self.quoting, c) {
+                (Quoting::Single, '\'') | (Quoting::Double, '"' | '\\') => raw += 1,
+                _ => {}
+            }
+        }
+        raw
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_quoted_scalars() {
+        let text = "a: x\npattern: 'it''s (bad'\n";
+        let value = "it's (bad";
+        let loc = locate_scalar(text, 0, value).unwrap();
+        assert_eq!(loc.quoting, Quoting::Single);
+        let paren = value.find('(').unwrap();
+        assert_eq!(&text[loc.offset_of(value, paren)..][..1], "(");
+    }
+
+    #[test]
+    fn error_carries_offset() {
+        let e = from_str::<serde_yaml::Value>("a: [1,\n").unwrap_err();
+        assert!(e.offset.is_some());
+    }
+}
