@@ -36,7 +36,14 @@ impl ConfigError {
     }
 
     /// An error at byte `offset` (length `len`) of file `name` with contents `text`.
-    pub fn at(name: &str, text: &Arc<str>, offset: usize, len: usize, message: impl AsRef<str>, label: impl Into<String>) -> Self {
+    pub fn at(
+        name: &str,
+        text: &Arc<str>,
+        offset: usize,
+        len: usize,
+        message: impl AsRef<str>,
+        label: impl Into<String>,
+    ) -> Self {
         let offset = crate::source::floor_char_boundary(text, offset.min(text.len()));
         let pos = LineIndex::new(text).position(text, offset);
         ConfigError {
@@ -72,7 +79,9 @@ impl Diagnostic for ConfigError {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -81,6 +90,9 @@ impl Diagnostic for ConfigError {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let l = self.location.as_ref()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(l.label.clone()), l.span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(l.label.clone()),
+            l.span,
+        ))))
     }
 }

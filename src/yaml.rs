@@ -22,6 +22,18 @@ impl From<serde_yaml::Error> for YamlError {
         if let Some(pos) = message.find(" at line ") {
             message.truncate(pos);
         }
+        // A leading path such as `.[0].severity: ` repeats what the location shows.
+        if message.starts_with('.') || message.starts_with('[') {
+            if let Some(pos) = message.find(": ") {
+                let path = message[..pos].to_string();
+                message.drain(..pos + 2);
+                let last = path.rsplit('.').next().unwrap_or("");
+                let field = last.split('[').next().unwrap_or("");
+                if !field.is_empty() {
+                    message = format!("`{field}`: {message}");
+                }
+            }
+        }
         YamlError { message, offset }
     }
 }

@@ -1,0 +1,178 @@
+//! The founding example: the exact findings on the seed article, and silence
+//! once it is corrected.
+
+mod common;
+use common::*;
+
+#[test]
+fn seed_article_exact_findings() {
+    let seed = seed_path();
+    let run = factlint(&["check", "--format", "json", seed.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "errors fail the run: {}", run.stderr);
+    assert_eq!(
+        findings(&run.stdout),
+        vec![
+            f(
+                "hygiene.byline-no-author",
+                1,
+                1,
+                "Written by 11:23 AM World"
+            ),
+            f("syria.rebel-nationality", 13, 15, "Russian rebels"),
+            f("hygiene.bracketed-artifact", 15, 160, "(ally)"),
+            f(
+                "libya.us-nato-bases",
+                15,
+                247,
+                "US and NATO member countries also maintain military bases and vessels in Libya"
+            ),
+            f(
+                "hygiene.visit-counter",
+                21,
+                1,
+                "Visited 1 times, 1 visit(s) today"
+            ),
+            f("hygiene.page-residue", 22, 1, "Close Search Window"),
+            f("hygiene.page-residue", 24, 1, "Exit mobile version"),
+        ]
+    );
+}
+
+#[test]
+fn seed_article_only_the_artifact_is_not_an_error() {
+    let seed = seed_path();
+    let run = factlint(&["check", "--format", "json", seed.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let non_errors: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] != "error")
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(non_errors, ["hygiene.bracketed-artifact"]);
+}
+
+fn corrected_seed() -> String {
+    let text =
+        std::fs::read_to_string(seed_path()).expect("the seed article is in ../shared/examples");
+    let text = text
+        .replace(
+            "Written by 11:23 AM World",
+            "Written by Min-ji Park, World desk",
+        )
+        .replace(
+            "Russian rebels capturing Damascus",
+            "Syrian rebels capturing Damascus",
+        )
+        .replace(
+            " The US and NATO member countries also maintain military bases and vessels in Libya.",
+            "",
+        )
+        .replace("a long-time (ally) partner", "a long-time partner");
+    let end = text.find("Visited 1 times").expect("the residue is there");
+    let corrected = text[..end].trim_end().to_string() + "\n";
+    for gone in [
+        "Russian rebels",
+        "NATO member",
+        "(ally)",
+        "11:23",
+        "Close Search",
+        "Exit mobile",
+    ] {
+        assert!(!corrected.contains(gone), "correction left {gone}");
+    }
+    corrected
+}
+
+#[test]
+fn corrected_seed_article_passes_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "seed-corrected.txt", &corrected_seed());
+    let run = factlint(&["check", "--format", "json", &path]);
+    assert_eq!(findings(&run.stdout), vec![], "{}", run.stdout);
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn corrected_seed_article_from_stdin() {
+    let run = factlint_in(
+        &repo(),
+        &["check", "--format", "compact", "-"],
+        Some(&corrected_seed()),
+    );
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.code, 0);
+    let original = std::fs::read_to_string(seed_path()).unwrap();
+    let run = factlint_in(
+        &repo(),
+        &["check", "--format", "compact", "-"],
+        Some(&original),
+    );
+    assert!(
+        run.stdout
+            .starts_with("<stdin>:1:1: error hygiene.byline-no-author"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn example_article_flags_every_mistake_and_clean_counterpart_passes() {
+    let run = factlint(&["check", "--format", "json", "examples/article.md"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        findings(&run.stdout),
+        vec![
+            f(
+                "hygiene.byline-no-author",
+                7,
+                1,
+                "Written by 08:45 AM World"
+            ),
+            f("syria.rebel-nationality", 16, 6, "Iranian rebels"),
+            f("hygiene.bracketed-artifact", 20, 71, "(friend)"),
+            f(
+                "libya.us-nato-bases",
+                21,
+                48,
+                "NATO maintains naval bases in\nwestern Libya"
+            ),
+            f(
+                "hygiene.visit-counter",
+                31,
+                1,
+                "Visited 3 times, 1 visit(s) today"
+            ),
+            f("hygiene.page-residue", 32, 1, "Share this article"),
+            f("hygiene.page-residue", 33, 1, "Exit mobile version"),
+        ]
+    );
+    let run = factlint(&["check", "--format", "json", "examples/article-clean.md"]);
+    assert_eq!(findings(&run.stdout), vec![]);
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn human_output_shows_snippet_help_and_sources() {
+    let seed = seed_path();
+    let run = factlint(&["check", seed.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    let out = &run.stdout;
+    assert!(out.contains("seed-article.txt:13:15"), "{out}");
+    assert!(out.contains("did you mean “Syrian rebels”?"), "{out}");
+    assert!(
+        out.contains("https://en.wikipedia.org/wiki/Fall_of_the_Assad_regime"),
+        "{out}"
+    );
+    assert!(out.contains("syria.rebel-nationality"), "{out}");
+    assert!(
+        out.contains("6 errors, 1 warning in 1 of 1 file checked"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\u{1b}'),
+        "NO_COLOR output has no escape codes"
+    );
+}
