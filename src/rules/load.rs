@@ -78,43 +78,48 @@ fn is_only_comments(text: &str) -> bool {
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#') || l.trim() == "---")
 }
 
-/// Byte offset of the line `id: <id>` in a rule file.
-fn find_key_value(text: &str, key: &str, value: &str) -> Option<usize> {
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start().trim_start_matches('-').trim_start();
-        if let Some(rest) = t.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
-            let v = rest
-                .split(" #")
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches(['"', '\'']);
-            if v == value {
-                return Some(pos + line.len() - line.trim_start().len());
-            }
-        }
-        pos += line.len();
-    }
-    None
+/// Where ids and mapping keys stand in one rule file (built in one pass).
+struct FileIndex {
+    /// `id: value` → byte offset of the line's content (first occurrence).
+    ids: HashMap<String, usize>,
+    /// `name:` mapping keys → byte offset (first occurrence).
+    keys: HashMap<String, usize>,
+    lines: LineIndex,
 }
 
-/// Byte offset of a mapping key `name:` (for lexicon and pattern names).
-fn find_key(text: &str, name: &str) -> Option<usize> {
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        let t2 = t.trim_start_matches(['"', '\'']);
-        if t2.starts_with(name)
-            && t2[name.len()..]
-                .trim_start_matches(['"', '\''])
-                .starts_with(':')
-        {
-            return Some(pos + line.len() - t.len());
+impl FileIndex {
+    fn new(text: &str) -> FileIndex {
+        let mut ids = HashMap::new();
+        let mut keys = HashMap::new();
+        let mut pos = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_start();
+            let at = pos + line.len() - content.len();
+            let t = content.trim_start_matches('-').trim_start();
+            let t_at = pos + line.len() - t.len();
+            if let Some(rest) = t.strip_prefix("id:") {
+                let v = rest.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
+                ids.entry(v.to_string()).or_insert(t_at);
+            }
+            let key = content.trim_start_matches(['"', '\'']);
+            if let Some(end) = key.find(':') {
+                let name = key[..end].trim_end_matches(['"', '\'']);
+                if !name.is_empty() && !name.contains(' ') {
+                    keys.entry(name.to_string()).or_insert(at);
+                }
+            }
+            pos += line.len();
         }
-        pos += line.len();
+        FileIndex { ids, keys, lines: LineIndex::new(text) }
     }
-    None
+
+    fn id(&self, id: &str) -> usize {
+        self.ids.get(id).copied().unwrap_or(0)
+    }
+
+    fn key(&self, name: &str) -> usize {
+        self.keys.get(name).copied().unwrap_or(0)
+    }
 }
 
 struct Ctx<'a> {
@@ -163,6 +168,7 @@ fn valid_id(id: &str) -> bool {
 pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError>> {
     let mut errors = Vec::new();
     let mut packs = Vec::new();
+    let index: Vec<FileIndex> = sources.iter().map(|s| FileIndex::new(&s.text)).collect();
     for (i, s) in sources.iter().enumerate() {
         match parse_file(s) {
             Ok(p) => packs.push((i, p)),
@@ -179,7 +185,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             defs.push((name.clone(), Ok(Def::Lexicon(entries.clone()))));
         }
         for (name, text) in &pack.patterns {
-            let from = find_key(&src.text, name).unwrap_or(0);
+            let from = index[*i].key(name);
             match pattern::parse(text) {
                 Ok(node) => defs.push((name.clone(), Ok(Def::Pattern(node)))),
                 Err(e) => {
@@ -201,7 +207,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             if let Some((j, _)) = names.get(&name) {
                 let other = &sources[*j];
                 if other.builtin == src.builtin {
-                    let at = find_key(&src.text, &name).unwrap_or(0);
+                    let at = index[*i].key(&name);
                     errors.push(
                         ConfigError::at(
                             &src.name,
@@ -234,7 +240,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     for (i, pack) in &packs {
         let src = &sources[*i];
         for spec in &pack.rules {
-            let at = find_key_value(&src.text, "id", &spec.id).unwrap_or(0);
+            let at = index[*i].id(&spec.id);
             if !valid_id(&spec.id) {
                 errors.push(
                     ConfigError::at(
@@ -288,7 +294,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             src,
             errors: &mut errors,
         };
-        if let Some(rule) = compile_rule(&mut ctx, &mut compiler, spec) {
+        if let Some(rule) = compile_rule(&mut ctx, &index[i], &mut compiler, spec) {
             rules.push(rule);
         }
     }
@@ -303,8 +309,8 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     })
 }
 
-fn compile_rule(ctx: &mut Ctx, compiler: &mut Compiler, spec: &RuleSpec) -> Option<Rule> {
-    let at = find_key_value(&ctx.src.text, "id", &spec.id).unwrap_or(0);
+fn compile_rule(ctx: &mut Ctx, index: &FileIndex, compiler: &mut Compiler, spec: &RuleSpec) -> Option<Rule> {
+    let at = index.id(&spec.id);
     let before = ctx.errors.len();
     let patterns = spec.pattern.to_vec();
     if patterns.is_empty() {
@@ -394,9 +400,7 @@ fn compile_rule(ctx: &mut Ctx, compiler: &mut Compiler, spec: &RuleSpec) -> Opti
     if ctx.errors.len() > before {
         return None;
     }
-    let line = LineIndex::new(&ctx.src.text)
-        .position(&ctx.src.text, at)
-        .line;
+    let line = index.lines.line_of(at) + 1;
     Some(Rule {
         id: Arc::from(spec.id.as_str()),
         severity: spec.severity,
