@@ -199,19 +199,11 @@ impl Document {
             if first == last {
                 continue;
             }
-            // Line flags, from where tokens stand in the source.
+            // Line flags: a newline in the source between two tokens of a block breaks the line.
+            let newline_between = |a: &Token, b: &Token| self.source.get(a.span.end..b.span.start).is_some_and(|s| s.contains('\n'));
             for i in first..last {
-                let line = self.lines.line_of(self.tokens[i].span.start);
-                let starts = i == first
-                    || self
-                        .lines
-                        .line_of(self.tokens[i - 1].span.end.saturating_sub(1))
-                        < line;
-                let end_line = self
-                    .lines
-                    .line_of(self.tokens[i].span.end.saturating_sub(1));
-                let ends =
-                    i + 1 == last || self.lines.line_of(self.tokens[i + 1].span.start) > end_line;
+                let starts = i == first || newline_between(&self.tokens[i - 1], &self.tokens[i]);
+                let ends = i + 1 == last || newline_between(&self.tokens[i], &self.tokens[i + 1]);
                 if starts {
                     self.tokens[i].flags |= LINE_START;
                 }
