@@ -1,7 +1,7 @@
 //! factlint: a fact-consistency linter for editorial content.
 //!
 //! Data flows one way: rule files are loaded into a [`rules::Rulebook`]
-//! (patterns parsed by [`pattern`]), articles are parsed into
+//! (patterns parsed by [`pattern`], facts in [`facts`]), articles are parsed into
 //! [`document::Document`]s, the [`engine`] matches one against the other and
 //! produces [`finding::Finding`]s, and [`report`] turns them into output.
 //! The engine knows nothing of the command line or of output formats.
@@ -9,6 +9,7 @@
 pub mod document;
 pub mod engine;
 pub mod error;
+pub mod facts;
 pub mod finding;
 pub mod pattern;
 pub mod report;

@@ -40,9 +40,17 @@ fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
     }
 }
 
-fn check_one(book: &Rulebook, input: &Input) -> Result<FileReport, ConfigError> {
+fn check_one(
+    book: &Rulebook,
+    input: &Input,
+    as_of: Option<jiff::civil::Date>,
+) -> Result<FileReport, ConfigError> {
     let (path, source, format) = read(input)?;
-    let doc = Document::parse(path.clone(), source.clone(), format);
+    let mut doc = Document::parse(path.clone(), source.clone(), format);
+    // The document's own date wins; `--as-of` stands in when it has none (else today).
+    if doc.date.is_none() {
+        doc.date = as_of;
+    }
     let findings = factlint::check(book, &doc);
     Ok(FileReport {
         path,
@@ -52,7 +60,13 @@ fn check_one(book: &Rulebook, input: &Input) -> Result<FileReport, ConfigError> 
 }
 
 /// Runs `check` and returns the exit code.
-pub fn run(paths: &[PathBuf], rules: &RuleArgs, format: OutputFormat, fail_on: FailOn) -> i32 {
+pub fn run(
+    paths: &[PathBuf],
+    rules: &RuleArgs,
+    format: OutputFormat,
+    fail_on: FailOn,
+    as_of: Option<jiff::civil::Date>,
+) -> i32 {
     let book = match ruleset::load(&rules.rules, rules.no_default_rules) {
         Ok((b, _)) => b,
         Err(errors) => {
@@ -61,8 +75,10 @@ pub fn run(paths: &[PathBuf], rules: &RuleArgs, format: OutputFormat, fail_on: F
         }
     };
     let (inputs, mut errors) = inputs::collect(paths);
-    let results: Vec<Result<FileReport, ConfigError>> =
-        inputs.par_iter().map(|i| check_one(&book, i)).collect();
+    let results: Vec<Result<FileReport, ConfigError>> = inputs
+        .par_iter()
+        .map(|i| check_one(&book, i, as_of))
+        .collect();
     let mut reports = Vec::new();
     for r in results {
         match r {

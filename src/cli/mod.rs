@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the subcommands.
 
 mod check;
+mod explain;
 mod inputs;
 mod ruleset;
 mod test;
@@ -37,6 +38,26 @@ enum Command {
     Test(TestArgs),
     /// List the loaded rules.
     Rules(RuleArgs),
+    /// Show a rule: its message, patterns, examples and sources.
+    Explain(ExplainArgs),
+    /// Show what the fact base believes: entities and facts matching QUERY (all when omitted).
+    Facts(FactsArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExplainArgs {
+    /// The rule id.
+    rule: String,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+#[derive(Args, Debug)]
+struct FactsArgs {
+    /// Words to look for in entity names, aliases, ids and relations.
+    query: Vec<String>,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 /// Which rules to load.
@@ -98,6 +119,14 @@ struct CheckArgs {
     /// The lowest severity that makes the run fail (exit code 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// The date claims are checked at when a document has no front matter `date` (YYYY-MM-DD; default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<jiff::civil::Date>,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("`{s}` is not a date: write YYYY-MM-DD"))
 }
 
 #[derive(Args, Debug)]
@@ -105,9 +134,9 @@ struct TestArgs {
     /// Rule files or folders whose rules to test; all loaded rules when none is given.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Do not load the built-in rules.
-    #[arg(long)]
-    no_default_rules: bool,
+    /// Files loaded beside them but not tested (shared word lists, facts), and `--no-default-rules`.
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 /// Prints configuration errors to standard error as miette diagnostics.
@@ -133,8 +162,10 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Check(a) => check::run(&a.paths, &a.rules, a.format, a.fail_on),
-        Command::Test(a) => test::run(&a.paths, a.no_default_rules),
+        Command::Check(a) => check::run(&a.paths, &a.rules, a.format, a.fail_on, a.as_of),
+        Command::Test(a) => test::run(&a.paths, &a.rules),
         Command::Rules(a) => ruleset::list(&a),
+        Command::Explain(a) => explain::rule(&a.rule, &a.rules),
+        Command::Facts(a) => explain::facts(&a.query, &a.rules),
     }
 }

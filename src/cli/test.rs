@@ -5,11 +5,20 @@ use std::path::PathBuf;
 use factlint::report::style::Style;
 use factlint::rules::examples::{self, Expect};
 
-use super::{print_errors, ruleset, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
+use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
 
 /// Runs the examples of the rules in `paths` (all rules when empty).
-pub fn run(paths: &[PathBuf], no_default: bool) -> i32 {
-    let (book, user_files) = match ruleset::load(paths, no_default) {
+pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
+    let mut all = extra.rules.clone();
+    all.extend(paths.iter().cloned());
+    let tested = match ruleset::read_rule_files(paths) {
+        Ok(sources) => sources.into_iter().map(|s| s.name).collect::<Vec<_>>(),
+        Err(errors) => {
+            print_errors(&errors);
+            return EXIT_CONFIG;
+        }
+    };
+    let (book, _) = match ruleset::load(&all, extra.no_default_rules) {
         Ok(b) => b,
         Err(errors) => {
             print_errors(&errors);
@@ -18,7 +27,7 @@ pub fn run(paths: &[PathBuf], no_default: bool) -> i32 {
     };
     let style = Style::stdout();
     let report = examples::run(&book, |r| {
-        paths.is_empty() || user_files.contains(&r.origin.file)
+        paths.is_empty() || tested.contains(&r.origin.file)
     });
     for f in &report.failures {
         let rule = book.rule(&f.rule);

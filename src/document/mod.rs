@@ -200,7 +200,11 @@ impl Document {
                 continue;
             }
             // Line flags: a newline in the source between two tokens of a block breaks the line.
-            let newline_between = |a: &Token, b: &Token| self.source.get(a.span.end..b.span.start).is_some_and(|s| s.contains('\n'));
+            let newline_between = |a: &Token, b: &Token| {
+                self.source
+                    .get(a.span.end..b.span.start)
+                    .is_some_and(|s| s.contains('\n'))
+            };
             for i in first..last {
                 let starts = i == first || newline_between(&self.tokens[i - 1], &self.tokens[i]);
                 let ends = i + 1 == last || newline_between(&self.tokens[i], &self.tokens[i + 1]);

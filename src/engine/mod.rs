@@ -2,17 +2,20 @@
 //!
 //! For each sentence the prefilter names the candidate rules; each
 //! candidate's program runs on the sentence's tokens; `unless` patterns
-//! cancel findings they overlap. The engine knows nothing of the command
-//! line or of output formats.
+//! cancel findings they overlap; claim rules ask the fact base. The engine
+//! knows nothing of the command line or of output formats.
 
 pub mod prefilter;
 
+use std::ops::Range;
 use std::sync::Arc;
 
-use crate::document::Document;
+use crate::document::{Document, TokenKind, SPACE_BEFORE};
+use crate::facts::judge::{Claim, Verdict};
+use crate::facts::PartialDate;
 use crate::finding::{Finding, Severity};
 use crate::pattern::{Cache, Captures};
-use crate::rules::{Rule, Rulebook};
+use crate::rules::{ClaimRule, Rule, Rulebook};
 
 /// Rule id of findings about a document's front matter.
 pub const FRONT_MATTER_RULE: &str = "front-matter";
@@ -60,21 +63,23 @@ fn run(book: &Rulebook, doc: &Document, allowed: impl Fn(u32) -> bool) -> Vec<Fi
             if cancelled(rule, doc, range.clone(), &m, &mut cache) {
                 continue;
             }
-            findings.push(finding(rule, doc, &m));
+            if let Some(f) = finding(book, rule, doc, range.clone(), &m) {
+                findings.push(f);
+            }
         }
     }
     findings
 }
 
-/// Whether an `unless` pattern matches text overlapping the match.
+/// Whether an `unless` pattern matches text overlapping the reported span.
 fn cancelled(
     rule: &Rule,
     doc: &Document,
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
     m: &Captures,
     cache: &mut Cache,
 ) -> bool {
-    let w = m.whole();
+    let w = m.marked();
     rule.unless.iter().any(|u| {
         u.find_iter(doc, range.clone(), cache).iter().any(|um| {
             let x = um.whole();
@@ -84,10 +89,10 @@ fn cancelled(
 }
 
 /// The prose text of tokens `range`, single-spaced as written.
-fn tokens_text(doc: &Document, range: std::ops::Range<usize>) -> String {
+fn tokens_text(doc: &Document, range: Range<usize>) -> String {
     let mut s = String::new();
     for (k, t) in doc.tokens[range].iter().enumerate() {
-        if k > 0 && t.has(crate::document::SPACE_BEFORE) {
+        if k > 0 && t.has(SPACE_BEFORE) {
             s.push(' ');
         }
         s.push_str(doc.text(t));
@@ -95,7 +100,145 @@ fn tokens_text(doc: &Document, range: std::ops::Range<usize>) -> String {
     s
 }
 
-fn finding(rule: &Rule, doc: &Document, m: &Captures) -> Finding {
+/// The date claims are judged at: the document's date, else today.
+pub fn as_of(doc: &Document) -> jiff::civil::Date {
+    doc.date.unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+/// A year standing in the sentence, which moves a claim about a state to that time.
+fn sentence_year(doc: &Document, range: Range<usize>) -> Option<PartialDate> {
+    doc.tokens[range].iter().find_map(|t| {
+        let s = doc.text(t);
+        let year = t.kind == TokenKind::Number
+            && s.len() == 4
+            && (s.starts_with("19") || s.starts_with("20"));
+        if year {
+            PartialDate::parse(s)
+        } else {
+            None
+        }
+    })
+}
+
+/// What a claim rule's finding says, once the fact base has judged the claim.
+struct Judged {
+    severity: Severity,
+    sources: Arc<[String]>,
+    vars: Vec<(&'static str, String)>,
+    unsupported: bool,
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => "none".into(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Judges a claim rule's match; `None` when the base supports it or cannot tell.
+fn judge(
+    book: &Rulebook,
+    rule: &Rule,
+    claim: &ClaimRule,
+    doc: &Document,
+    sentence: Range<usize>,
+    caps: &[Option<String>],
+) -> Option<Judged> {
+    let fb = &book.facts;
+    let text = |i: Option<usize>| i.and_then(|i| caps.get(i).cloned().flatten());
+    let subject_text = text(Some(claim.subject))?;
+    let subject = fb.resolve(&subject_text);
+    if subject.is_empty() {
+        return None;
+    }
+    let object_text = text(claim.object);
+    let object = match &object_text {
+        Some(o) => {
+            let r = fb.resolve(o);
+            if r.is_empty() {
+                return None;
+            }
+            Some(r)
+        }
+        None => None,
+    };
+    let at = as_of(doc);
+    let event = claim.relation.is_some_and(|r| fb.relations[r].event);
+    let when = match text(claim.when) {
+        Some(w) => PartialDate::parse(&w),
+        None if !event => sentence_year(doc, sentence),
+        None => None,
+    };
+    let verdict = match (claim.relation, claim.title) {
+        (Some(relation), _) => fb.judge(&Claim {
+            subject,
+            relation,
+            object,
+            when,
+            at,
+        }),
+        (None, Some(t)) => fb.judge_title(subject, &text(Some(t))?, when, at),
+        (None, None) => return None,
+    };
+    let mut vars: Vec<(&'static str, String)> = vec![("as_of", at.to_string())];
+    match verdict {
+        Verdict::Supported | Verdict::Unknown => None,
+        Verdict::Contradicted { fact, .. } => {
+            vars.push(("fact", fb.describe(fact)));
+            vars.push(("fact_subject", fb.display(fact.subject)));
+            let country = fb.entities[fact.subject].country.unwrap_or(fact.subject);
+            vars.push((
+                "fact_subject_demonym",
+                fb.entities[country]
+                    .demonyms
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+            ));
+            vars.push((
+                "fact_object",
+                fact.object.map(|o| fb.display(o)).unwrap_or_default(),
+            ));
+            vars.push(("fact_from", fact.from.to_string()));
+            vars.push((
+                "fact_until",
+                fact.until
+                    .as_ref()
+                    .map(|u| u.to_string())
+                    .unwrap_or_default(),
+            ));
+            vars.push(("fact_note", fact.note.clone().unwrap_or_default()));
+            Some(Judged {
+                severity: rule.severity,
+                sources: fact.sources.clone(),
+                vars,
+                unsupported: false,
+            })
+        }
+        Verdict::Unsupported { coverage, holders } => {
+            let outcome = rule.unsupported.as_ref()?;
+            let names: Vec<String> = holders.iter().map(|&h| fb.display(h)).collect();
+            vars.push(("holders", join_names(&names)));
+            vars.push(("fact_note", coverage.note.clone().unwrap_or_default()));
+            vars.push(("fact_from", coverage.from.to_string()));
+            Some(Judged {
+                severity: outcome.severity,
+                sources: coverage.sources.clone(),
+                vars,
+                unsupported: true,
+            })
+        }
+    }
+}
+
+fn finding(
+    book: &Rulebook,
+    rule: &Rule,
+    doc: &Document,
+    sentence: Range<usize>,
+    m: &Captures,
+) -> Option<Finding> {
     let marked = m.marked();
     let span = if marked.is_empty() {
         let at = doc
@@ -109,22 +252,58 @@ fn finding(rule: &Rule, doc: &Document, m: &Captures) -> Finding {
     let caps: Vec<Option<String>> = (0..rule.program.captures.len())
         .map(|i| m.capture(i).map(|r| tokens_text(doc, r)))
         .collect();
-    let matched = tokens_text(doc, marked.clone());
+    let judged = match &rule.claim {
+        Some(claim) => Some(judge(book, rule, claim, doc, sentence, &caps)?),
+        None => None,
+    };
+    let matched = tokens_text(doc, marked);
     let get = |c: Option<usize>| -> Option<&str> {
         match c {
             None => Some(matched.as_str()),
             Some(i) => caps.get(i).and_then(|c| c.as_deref()),
         }
     };
-    Finding {
+    let var = |name: &str| -> Option<String> {
+        judged.as_ref().and_then(|j| {
+            j.vars
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let (severity, message, sources) = match &judged {
+        None => (
+            rule.severity,
+            rule.message.render(get),
+            rule.sources.clone(),
+        ),
+        Some(j) => {
+            let template = match (&rule.unsupported, j.unsupported) {
+                (Some(u), true) => &u.message,
+                _ => &rule.message,
+            };
+            let mut sources: Vec<String> = j.sources.to_vec();
+            for s in rule.sources.iter() {
+                if !sources.contains(s) {
+                    sources.push(s.clone());
+                }
+            }
+            (
+                j.severity,
+                template.render_with(get, var),
+                Arc::from(sources),
+            )
+        }
+    };
+    Some(Finding {
         rule: rule.id.clone(),
-        severity: rule.severity,
+        severity,
         start: doc.position(span.start),
         end: doc.position(span.end),
         span,
-        message: rule.message.render(get),
-        help: rule.help.as_ref().map(|t| t.render(get)),
-        suggestion: rule.suggest.as_ref().map(|t| t.render(get)),
-        sources: rule.sources.clone(),
-    }
+        message,
+        help: rule.help.as_ref().map(|t| t.render_with(get, var)),
+        suggestion: rule.suggest.as_ref().map(|t| t.render_with(get, var)),
+        sources,
+    })
 }

@@ -359,6 +359,10 @@ impl<'r> Emit<'_, 'r> {
                     if !set.small.is_empty() || !set.large.is_empty() {
                         alts.push(vec![Pred::Words(set)]);
                     }
+                    if alts.is_empty() && multi.is_empty() {
+                        // An empty word list matches nothing.
+                        alts.push(vec![Pred::Or(Vec::new())]);
+                    }
                     for m in multi {
                         alts.push(
                             m.into_iter()
@@ -542,15 +546,7 @@ impl<'r> Emit<'_, 'r> {
                     .hint("named patterns cannot be recursive"));
                 }
                 match self.resolve(name, node)? {
-                    Resolved::Lexicon(entries) => {
-                        if entries.is_empty() {
-                            return Err(PatternError::new(
-                                node.span.clone(),
-                                format!("lexicon `@{name}` is empty"),
-                            ));
-                        }
-                        1
-                    }
+                    Resolved::Lexicon(_) => 1,
                     Resolved::Pattern(p) => {
                         let p = p.clone();
                         self.expanding.push(name.clone());

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use super::spec::{PackSpec, RuleSpec};
 use super::template::Template;
-use super::{Origin, Rule, Rulebook};
+use super::{ClaimRule, Origin, Outcome, Rule, Rulebook, CLAIM_VARS};
 use crate::engine::prefilter::Prefilter;
 use crate::error::ConfigError;
+use crate::facts::build::{self as factbuild, At, FileFacts};
 use crate::pattern::{self, Compiler, Node, PatternError, Resolve, Resolved};
 use crate::source::LineIndex;
 use crate::yaml::{self, TopLevel};
@@ -84,6 +85,10 @@ struct FileIndex {
     ids: HashMap<String, usize>,
     /// `name:` mapping keys → byte offset (first occurrence).
     keys: HashMap<String, usize>,
+    /// Offsets of list items that start with `subject:` (facts), in order.
+    fact_items: Vec<usize>,
+    /// Offsets of list items that start with `relation:` (coverage), in order.
+    coverage_items: Vec<usize>,
     lines: LineIndex,
 }
 
@@ -91,14 +96,27 @@ impl FileIndex {
     fn new(text: &str) -> FileIndex {
         let mut ids = HashMap::new();
         let mut keys = HashMap::new();
+        let mut fact_items = Vec::new();
+        let mut coverage_items = Vec::new();
         let mut pos = 0;
         for line in text.split_inclusive('\n') {
             let content = line.trim_start();
             let at = pos + line.len() - content.len();
             let t = content.trim_start_matches('-').trim_start();
             let t_at = pos + line.len() - t.len();
+            if content.starts_with('-') && t.starts_with("subject:") {
+                fact_items.push(t_at);
+            }
+            if content.starts_with('-') && t.starts_with("relation:") {
+                coverage_items.push(t_at);
+            }
             if let Some(rest) = t.strip_prefix("id:") {
-                let v = rest.split(" #").next().unwrap_or("").trim().trim_matches(['"', '\'']);
+                let v = rest
+                    .split(" #")
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\'']);
                 ids.entry(v.to_string()).or_insert(t_at);
             }
             let key = content.trim_start_matches(['"', '\'']);
@@ -110,7 +128,13 @@ impl FileIndex {
             }
             pos += line.len();
         }
-        FileIndex { ids, keys, lines: LineIndex::new(text) }
+        FileIndex {
+            ids,
+            keys,
+            fact_items,
+            coverage_items,
+            lines: LineIndex::new(text),
+        }
     }
 
     fn id(&self, id: &str) -> usize {
@@ -119,6 +143,23 @@ impl FileIndex {
 
     fn key(&self, name: &str) -> usize {
         self.keys.get(name).copied().unwrap_or(0)
+    }
+
+    fn at(&self, at: &At) -> usize {
+        match at {
+            At::Entity(id) => self.id(id),
+            At::Relation(name) => self.key(name),
+            At::Fact(n) => self
+                .fact_items
+                .get(*n)
+                .copied()
+                .unwrap_or_else(|| self.key("facts")),
+            At::Coverage(n) => self
+                .coverage_items
+                .get(*n)
+                .copied()
+                .unwrap_or_else(|| self.key("coverage")),
+        }
     }
 }
 
@@ -230,6 +271,31 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             }
         }
     }
+    // The fact base, and word lists generated from it (unless a file defines the same name).
+    let file_facts: Vec<FileFacts> = packs
+        .iter()
+        .map(|(i, p)| FileFacts {
+            source: *i,
+            builtin: sources[*i].builtin,
+            relations: &p.relations,
+            entities: &p.entities,
+            facts: &p.facts,
+            coverage: &p.coverage,
+        })
+        .collect();
+    let (facts, problems) = factbuild::build(&file_facts);
+    for p in problems {
+        let src = &sources[p.source];
+        let at = index[p.source].at(&p.at);
+        errors.push(
+            ConfigError::at(&src.name, &src.text, at, 1, &p.message, "here").with_help(p.help),
+        );
+    }
+    for (name, entries) in facts.lexicons() {
+        names
+            .entry(name)
+            .or_insert((usize::MAX, Def::Lexicon(entries)));
+    }
     let resolver = Names(names.into_iter().map(|(k, (_, d))| (k, d)).collect());
     let mut name_list: Vec<String> = resolver.0.keys().cloned().collect();
     name_list.sort();
@@ -294,7 +360,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             src,
             errors: &mut errors,
         };
-        if let Some(rule) = compile_rule(&mut ctx, &index[i], &mut compiler, spec) {
+        if let Some(rule) = compile_rule(&mut ctx, &index[i], &mut compiler, &facts, spec) {
             rules.push(rule);
         }
     }
@@ -305,11 +371,18 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     Ok(Rulebook {
         rules,
         names: name_list,
+        facts,
         prefilter,
     })
 }
 
-fn compile_rule(ctx: &mut Ctx, index: &FileIndex, compiler: &mut Compiler, spec: &RuleSpec) -> Option<Rule> {
+fn compile_rule(
+    ctx: &mut Ctx,
+    index: &FileIndex,
+    compiler: &mut Compiler,
+    facts: &crate::facts::FactBase,
+    spec: &RuleSpec,
+) -> Option<Rule> {
     let at = index.id(&spec.id);
     let before = ctx.errors.len();
     let patterns = spec.pattern.to_vec();
@@ -368,8 +441,79 @@ fn compile_rule(ctx: &mut Ctx, index: &FileIndex, compiler: &mut Compiler, spec:
             return None;
         }
     };
+    let claim = match &spec.claim {
+        None => None,
+        Some(c) => {
+            let err = |ctx: &mut Ctx, msg: String| {
+                ctx.errors.push(ConfigError::at(
+                    &ctx.src.name,
+                    &ctx.src.text,
+                    at,
+                    1,
+                    format!("rule `{}`: {msg}", spec.id),
+                    "here",
+                ));
+            };
+            let capture = |ctx: &mut Ctx,
+                           name: &Option<String>,
+                           what: &str|
+             -> Option<Option<usize>> {
+                match name {
+                    None => Some(None),
+                    Some(n) => match program.captures.iter().position(|c| c == n) {
+                        Some(i) => Some(Some(i)),
+                        None => {
+                            err(ctx, format!("claim `{what}: {n}` names no capture of the pattern (captures: {})", program.captures.join(", ")));
+                            None
+                        }
+                    },
+                }
+            };
+            let subject = capture(ctx, &Some(c.subject.clone()), "subject").flatten();
+            let object = capture(ctx, &c.object, "object");
+            let when = capture(ctx, &c.when, "when");
+            let title = capture(ctx, &c.title, "title");
+            let relation = match &c.relation {
+                Some(r) => match facts.relation(r) {
+                    Some(i) => Some(Some(i)),
+                    None => {
+                        err(
+                            ctx,
+                            format!("claim relation `{r}` is not defined in the fact base"),
+                        );
+                        None
+                    }
+                },
+                None => Some(None),
+            };
+            match (&c.relation, &c.title) {
+                (None, None) => err(ctx, "a claim needs `relation` or `title`".into()),
+                (Some(_), Some(_)) => {
+                    err(ctx, "a claim has `relation` or `title`, not both".into())
+                }
+                _ => {}
+            }
+            match (subject, relation, object, when, title) {
+                (Some(subject), Some(relation), Some(object), Some(when), Some(title)) => {
+                    Some(ClaimRule {
+                        subject,
+                        relation,
+                        object,
+                        when,
+                        title,
+                    })
+                }
+                _ => None,
+            }
+        }
+    };
+    let vars: &[&str] = if spec.claim.is_some() {
+        CLAIM_VARS
+    } else {
+        &[]
+    };
     let template = |ctx: &mut Ctx, text: &str, what: &str| -> Option<Template> {
-        match Template::parse(text, &program.captures) {
+        match Template::parse_with(text, &program.captures, vars) {
             Ok(t) => Some(t),
             Err(e) => {
                 ctx.scalar_error(
@@ -386,6 +530,20 @@ fn compile_rule(ctx: &mut Ctx, index: &FileIndex, compiler: &mut Compiler, spec:
     let message = template(ctx, &spec.message, "message");
     let suggest = spec.suggest.as_deref().map(|s| template(ctx, s, "suggest"));
     let help = spec.help.as_deref().map(|s| template(ctx, s, "help"));
+    let unsupported = spec
+        .unsupported
+        .as_ref()
+        .map(|u| (u.severity, template(ctx, &u.message, "unsupported.message")));
+    if spec.unsupported.is_some() && spec.claim.is_none() {
+        ctx.errors.push(ConfigError::at(
+            &ctx.src.name,
+            &ctx.src.text,
+            at,
+            1,
+            format!("rule `{}`: `unsupported` needs `claim`", spec.id),
+            "here",
+        ));
+    }
     for url in &spec.sources {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
             ctx.scalar_error(
@@ -418,6 +576,9 @@ fn compile_rule(ctx: &mut Ctx, index: &FileIndex, compiler: &mut Compiler, spec:
             line,
             builtin: ctx.src.builtin,
         },
+        claim,
+        unsupported: unsupported
+            .and_then(|(severity, m)| m.map(|message| Outcome { severity, message })),
     })
 }
 

@@ -53,7 +53,48 @@ pub struct Rule {
     pub unless: Vec<Program>,
     /// Where it was defined.
     pub origin: Origin,
+    /// For claim rules: which captures make up the claim.
+    pub claim: Option<ClaimRule>,
+    /// For claim rules: how to report an unsupported claim.
+    pub unsupported: Option<Outcome>,
 }
+
+/// The parts of a claim rule: capture indices and the relation.
+#[derive(Debug, Clone)]
+pub struct ClaimRule {
+    /// Capture holding the subject.
+    pub subject: usize,
+    /// Relation index in the fact base (not for title claims).
+    pub relation: Option<usize>,
+    /// Capture holding the object.
+    pub object: Option<usize>,
+    /// Capture holding a year or date.
+    pub when: Option<usize>,
+    /// Capture holding a title word.
+    pub title: Option<usize>,
+}
+
+/// A severity and message for one outcome of a claim.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Severity.
+    pub severity: Severity,
+    /// Message.
+    pub message: Template,
+}
+
+/// Variables that claim rules' messages, suggestions and help may use.
+pub const CLAIM_VARS: &[&str] = &[
+    "fact",
+    "fact_subject",
+    "fact_subject_demonym",
+    "fact_object",
+    "fact_from",
+    "fact_until",
+    "fact_note",
+    "as_of",
+    "holders",
+];
 
 /// All loaded rules, word lists and the prefilter that picks candidate rules.
 #[derive(Debug)]
@@ -62,6 +103,8 @@ pub struct Rulebook {
     pub rules: Vec<Rule>,
     /// Names of the word lists and named patterns, for listings.
     pub names: Vec<String>,
+    /// The fact base.
+    pub facts: crate::facts::FactBase,
     pub(crate) prefilter: Prefilter,
 }
 

@@ -1,7 +1,8 @@
 //! The shape of rule files, as serde reads them.
 //!
 //! A rule file is either a list of rules, or a mapping with `rules`,
-//! `lexicons` (named word lists) and `patterns` (named sub-patterns).
+//! `lexicons` (named word lists), `patterns` (named sub-patterns) and the
+//! fact base's `relations`, `entities`, `facts` and `coverage`.
 //! Unknown keys are errors.
 
 use std::collections::BTreeMap;
@@ -75,6 +76,43 @@ pub struct RuleSpec {
     /// Text the rule must flag and text it must pass.
     #[serde(default)]
     pub examples: Examples,
+    /// Makes this a claim rule: the captures are checked against the fact base.
+    #[serde(default)]
+    pub claim: Option<ClaimSpec>,
+    /// Severity and message when the fact base rules a claim unsupported
+    /// (without it, unsupported claims are not reported).
+    #[serde(default)]
+    pub unsupported: Option<OutcomeSpec>,
+}
+
+/// Which captures of a claim rule make up the claim.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSpec {
+    /// Capture holding the subject (a name or a nationality adjective).
+    pub subject: String,
+    /// The relation claimed (defined in the fact base); not with `title`.
+    #[serde(default)]
+    pub relation: Option<String>,
+    /// Capture holding the object.
+    #[serde(default)]
+    pub object: Option<String>,
+    /// Capture holding a year or date the claim names.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Capture holding a title word before the subject ("President"); not with `relation`.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// A severity and message for one outcome of a claim.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeSpec {
+    /// Severity of the finding.
+    pub severity: Severity,
+    /// Message template.
+    pub message: String,
 }
 
 /// A rule file in mapping form.
@@ -90,4 +128,16 @@ pub struct PackSpec {
     /// Rules.
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
+    /// Fact-base relations by name.
+    #[serde(default)]
+    pub relations: BTreeMap<String, crate::facts::spec::RelationSpec>,
+    /// Fact-base entities.
+    #[serde(default)]
+    pub entities: Vec<crate::facts::spec::EntitySpec>,
+    /// Facts.
+    #[serde(default)]
+    pub facts: Vec<crate::facts::spec::FactSpec>,
+    /// Completeness statements.
+    #[serde(default)]
+    pub coverage: Vec<crate::facts::spec::CoverageSpec>,
 }

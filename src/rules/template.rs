@@ -22,6 +22,7 @@ pub enum Case {
 enum Part {
     Lit(String),
     Hole { capture: Option<usize>, case: Case },
+    Var { name: String, case: Case },
 }
 
 /// A parsed template.
@@ -42,6 +43,15 @@ pub struct TemplateError {
 impl Template {
     /// Parses `text`; capture names must be among `captures` (or `match`).
     pub fn parse(text: &str, captures: &[String]) -> Result<Template, TemplateError> {
+        Template::parse_with(text, captures, &[])
+    }
+
+    /// Parses `text`, also allowing the variables `vars` (filled at render time).
+    pub fn parse_with(
+        text: &str,
+        captures: &[String],
+        vars: &[&str],
+    ) -> Result<Template, TemplateError> {
         let mut parts = Vec::new();
         let mut lit = String::new();
         let mut rest = text;
@@ -86,17 +96,31 @@ impl Template {
                     },
                 ),
             };
+            if !lit.is_empty() && vars.contains(&name) {
+                parts.push(Part::Lit(std::mem::take(&mut lit)));
+            }
+            if vars.contains(&name) {
+                parts.push(Part::Var {
+                    name: name.to_string(),
+                    case,
+                });
+                rest = &tail[close + 1..];
+                continue;
+            }
             let capture = if name == "match" {
                 None
             } else {
                 match captures.iter().position(|c| c == name) {
                     Some(i) => Some(i),
                     None => {
-                        let known = if captures.is_empty() {
+                        let mut known = if captures.is_empty() {
                             "the pattern has no captures; `{match}` is the matched text".to_string()
                         } else {
                             format!("the pattern's captures are {}", captures.join(", "))
                         };
+                        if !vars.is_empty() {
+                            known.push_str(&format!("; variables: {}", vars.join(", ")));
+                        }
                         return Err(TemplateError {
                             offset: at,
                             message: format!("unknown capture `{name}`: {known}"),
@@ -119,27 +143,38 @@ impl Template {
 
     /// Fills the holes: `capture(None)` is the reported (marked) text, `capture(Some(i))` capture `i`.
     pub fn render<'a>(&self, capture: impl Fn(Option<usize>) -> Option<&'a str>) -> String {
+        self.render_with(capture, |_| None)
+    }
+
+    /// Fills the holes, variables from `var`.
+    pub fn render_with<'a>(
+        &self,
+        capture: impl Fn(Option<usize>) -> Option<&'a str>,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> String {
         let mut out = String::new();
         for p in &self.parts {
-            match p {
-                Part::Lit(s) => out.push_str(s),
-                Part::Hole { capture: c, case } => {
-                    let v = capture(*c).unwrap_or("");
-                    match case {
-                        Case::Keep => out.push_str(v),
-                        Case::Lower => out.push_str(&v.to_lowercase()),
-                        Case::Upper => out.push_str(&v.to_uppercase()),
-                        Case::Title => {
-                            let mut start = true;
-                            for ch in v.chars() {
-                                if start {
-                                    out.extend(ch.to_uppercase());
-                                } else {
-                                    out.push(ch);
-                                }
-                                start = ch.is_whitespace();
-                            }
+            let (v, case) = match p {
+                Part::Lit(s) => {
+                    out.push_str(s);
+                    continue;
+                }
+                Part::Hole { capture: c, case } => (capture(*c).unwrap_or("").to_string(), *case),
+                Part::Var { name, case } => (var(name).unwrap_or_default(), *case),
+            };
+            match case {
+                Case::Keep => out.push_str(&v),
+                Case::Lower => out.push_str(&v.to_lowercase()),
+                Case::Upper => out.push_str(&v.to_uppercase()),
+                Case::Title => {
+                    let mut start = true;
+                    for ch in v.chars() {
+                        if start {
+                            out.extend(ch.to_uppercase());
+                        } else {
+                            out.push(ch);
                         }
+                        start = ch.is_whitespace();
                     }
                 }
             }

@@ -1,0 +1,167 @@
+//! `factlint explain RULE` and `factlint facts [QUERY]`: what the linter knows.
+
+use factlint::document::normalize::normalize;
+use factlint::facts::FactBase;
+use factlint::report::style::Style;
+
+use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
+
+/// Prints one rule in full.
+pub fn rule(id: &str, args: &RuleArgs) -> i32 {
+    let book = match ruleset::load(&args.rules, args.no_default_rules) {
+        Ok((b, _)) => b,
+        Err(errors) => {
+            print_errors(&errors);
+            return EXIT_CONFIG;
+        }
+    };
+    let style = Style::stdout();
+    let Some(r) = book.rule(id) else {
+        eprintln!("no rule `{id}`; `factlint rules` lists them");
+        return EXIT_CONFIG;
+    };
+    println!("{} ({})", style.bold(&r.id), style.severity(r.severity));
+    println!(
+        "{}",
+        style.dim(&format!("defined in {}:{}", r.origin.file, r.origin.line))
+    );
+    let kind = if r.claim.is_some() {
+        "claim (checked against the fact base)"
+    } else {
+        "phrase"
+    };
+    println!("\nkind: {kind}");
+    println!("patterns:");
+    for p in &r.patterns {
+        println!("  {p}");
+    }
+    if !r.unless_patterns.is_empty() {
+        println!("unless:");
+        for p in &r.unless_patterns {
+            println!("  {p}");
+        }
+    }
+    if let Some(h) = &r.help {
+        println!("\nhelp: {}", h.render(|_| Some("…")));
+    }
+    if !r.examples.flag.is_empty() || !r.examples.pass.is_empty() {
+        println!("\nflags:");
+        for e in &r.examples.flag {
+            println!("  {} {e}", style.error("✖"));
+        }
+        println!("passes:");
+        for e in &r.examples.pass {
+            println!("  {} {e}", style.ok("✔"));
+        }
+    }
+    if !r.sources.is_empty() {
+        println!("\nsources:");
+        for s in r.sources.iter() {
+            println!("  {s}");
+        }
+    }
+    EXIT_OK
+}
+
+fn matches(fb: &FactBase, e: usize, words: &[String]) -> bool {
+    let ent = &fb.entities[e];
+    let hay: Vec<String> = std::iter::once(&ent.id)
+        .chain(std::iter::once(&ent.name))
+        .chain(&ent.aliases)
+        .chain(&ent.demonyms)
+        .map(|s| normalize(s))
+        .collect();
+    words
+        .iter()
+        .all(|w| hay.iter().any(|h| h.contains(w.as_str())))
+}
+
+/// Prints the entities and facts that match `query` (all when empty).
+pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
+    let book = match ruleset::load(&args.rules, args.no_default_rules) {
+        Ok((b, _)) => b,
+        Err(errors) => {
+            print_errors(&errors);
+            return EXIT_CONFIG;
+        }
+    };
+    let style = Style::stdout();
+    let fb = &book.facts;
+    let words: Vec<String> = query.iter().map(|q| normalize(q)).collect();
+    let hits: Vec<usize> = (0..fb.entities.len())
+        .filter(|&e| matches(fb, e, &words))
+        .collect();
+    let relation_hits: Vec<usize> = (0..fb.relations.len())
+        .filter(|&r| {
+            !words.is_empty()
+                && words
+                    .iter()
+                    .all(|w| fb.relations[r].name.contains(w.as_str()))
+        })
+        .collect();
+    if hits.is_empty() && relation_hits.is_empty() {
+        println!("nothing in the fact base matches “{}”", query.join(" "));
+        return EXIT_FINDINGS;
+    }
+    for &e in &hits {
+        let ent = &fb.entities[e];
+        let mut line = format!(
+            "{} {} [{}]",
+            style.bold(&fb.display(e)),
+            style.dim(&format!("({})", ent.id)),
+            ent.kind
+        );
+        if let Some(t) = &ent.subtype {
+            line.push_str(&format!(" {t}"));
+        }
+        if let Some(c) = ent.country {
+            line.push_str(&format!(", {}", fb.entities[c].name));
+        }
+        println!("{line}");
+        if !ent.aliases.is_empty() {
+            println!("  also: {}", ent.aliases.join(", "));
+        }
+        if let Some(p) = &ent.preferred {
+            println!("  preferred: {p}");
+        }
+        if !ent.demonyms.is_empty() {
+            println!("  demonyms: {}", ent.demonyms.join(", "));
+        }
+    }
+    let mut shown = 0;
+    for f in &fb.facts {
+        let about = hits.contains(&f.subject)
+            || f.object.is_some_and(|o| hits.contains(&o))
+            || relation_hits.contains(&f.relation);
+        if !about {
+            continue;
+        }
+        if shown == 0 {
+            println!();
+        }
+        shown += 1;
+        println!("{} {}", style.info("•"), fb.describe(f));
+        if let Some(n) = &f.note {
+            println!("    note: {n}");
+        }
+        for s in f.sources.iter() {
+            println!("    {}", style.dim(s));
+        }
+    }
+    for c in &fb.coverage {
+        if hits.contains(&c.object) || relation_hits.contains(&c.relation) {
+            let holders = "every holder is listed above";
+            println!(
+                "{} complete: “{}” for {} from {} ({holders})",
+                style.info("•"),
+                fb.relations[c.relation].phrase,
+                fb.display(c.object),
+                c.from
+            );
+            for s in c.sources.iter() {
+                println!("    {}", style.dim(s));
+            }
+        }
+    }
+    EXIT_OK
+}

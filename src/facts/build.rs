@@ -1,0 +1,361 @@
+//! Building the fact base from YAML specs, with validation.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use super::spec::{CoverageSpec, EntitySpec, FactSpec, RelationSpec};
+use super::{name_key, Actor, Coverage, Entity, EntityId, Fact, FactBase, Relation};
+use crate::document::normalize::normalize;
+
+/// The kinds an entity may have.
+pub const KINDS: &[&str] = &[
+    "person",
+    "country",
+    "city",
+    "province",
+    "region",
+    "organization",
+    "armed-group",
+    "government",
+    "alliance",
+    "military-base",
+    "weapon-system",
+    "event",
+    "conflict",
+    "outlet",
+    "company",
+    "party",
+    "office",
+];
+
+/// The fact-base parts of one file.
+pub struct FileFacts<'a> {
+    /// Index of the file among the loaded sources.
+    pub source: usize,
+    /// Built-in files are overridden by user files.
+    pub builtin: bool,
+    /// `relations:`.
+    pub relations: &'a BTreeMap<String, RelationSpec>,
+    /// `entities:`.
+    pub entities: &'a [EntitySpec],
+    /// `facts:`.
+    pub facts: &'a [FactSpec],
+    /// `coverage:`.
+    pub coverage: &'a [CoverageSpec],
+}
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// The entity with this id.
+    Entity(String),
+    /// The n-th fact of the file.
+    Fact(usize),
+    /// The n-th coverage statement of the file.
+    Coverage(usize),
+    /// The relation with this name.
+    Relation(String),
+}
+
+/// A validation problem.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Index of the file.
+    pub source: usize,
+    /// Where in it.
+    pub at: At,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+/// Builds the fact base; problems are returned alongside whatever could be built.
+pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut fb = FactBase::default();
+    let problem = |source, at, message: String, help: Option<&str>| Problem {
+        source,
+        at,
+        message,
+        help: help.map(str::to_string),
+    };
+
+    // Relations: a user file replaces a built-in relation of the same name.
+    let mut rel_origin: HashMap<String, (usize, bool)> = HashMap::new();
+    for f in files {
+        for (name, spec) in f.relations {
+            if let Some(&(src, builtin)) = rel_origin.get(name) {
+                if builtin == f.builtin {
+                    problems.push(problem(
+                        f.source,
+                        At::Relation(name.clone()),
+                        format!("relation `{name}` is defined twice"),
+                        None,
+                    ));
+                    let _ = src;
+                    continue;
+                }
+                if f.builtin {
+                    continue;
+                }
+            }
+            let rel = Relation {
+                name: name.clone(),
+                phrase: spec.phrase.clone(),
+                event: spec.event,
+                once: spec.once,
+                one_subject: spec.one_subject,
+                one_object: spec.one_object,
+                titles: spec.titles.iter().map(|t| normalize(t)).collect(),
+                transitive: spec.transitive,
+            };
+            match fb.relation_by_name.get(name) {
+                Some(&i) => fb.relations[i] = rel,
+                None => {
+                    fb.relation_by_name.insert(name.clone(), fb.relations.len());
+                    fb.relations.push(rel);
+                }
+            }
+            rel_origin.insert(name.clone(), (f.source, f.builtin));
+        }
+    }
+
+    // Entities, first pass: ids (user files replace built-in entities).
+    let mut chosen: Vec<(&FileFacts, &EntitySpec)> = Vec::new();
+    let mut origin: HashMap<&str, (usize, bool)> = HashMap::new();
+    for f in files {
+        for e in f.entities {
+            match origin.get(e.id.as_str()) {
+                Some(&(_, builtin)) if builtin == f.builtin => {
+                    problems.push(problem(
+                        f.source,
+                        At::Entity(e.id.clone()),
+                        format!("entity id `{}` is used twice", e.id),
+                        None,
+                    ));
+                }
+                Some(&(k, _)) => {
+                    if !f.builtin {
+                        chosen[k] = (f, e);
+                        origin.insert(&e.id, (k, false));
+                    }
+                }
+                None => {
+                    origin.insert(&e.id, (chosen.len(), f.builtin));
+                    chosen.push((f, e));
+                }
+            }
+        }
+    }
+    for (i, (_, e)) in chosen.iter().enumerate() {
+        fb.by_id.insert(e.id.clone(), i);
+    }
+    // Second pass: entities with resolved references.
+    for (f, e) in &chosen {
+        let at = || At::Entity(e.id.clone());
+        if !KINDS.contains(&e.kind.as_str()) {
+            problems.push(problem(
+                f.source,
+                at(),
+                format!("unknown entity kind `{}`", e.kind),
+                Some(&format!("kinds: {}", KINDS.join(", "))),
+            ));
+        }
+        let country = match &e.country {
+            None => None,
+            Some(c) => match fb.by_id.get(c) {
+                Some(&ci) if chosen[ci].1.kind == "country" => Some(ci),
+                Some(_) => {
+                    problems.push(problem(
+                        f.source,
+                        at(),
+                        format!("`country: {c}` is not a country"),
+                        None,
+                    ));
+                    None
+                }
+                None => {
+                    problems.push(problem(
+                        f.source,
+                        at(),
+                        format!("unknown entity `{c}` in `country`"),
+                        Some("define it under `entities:`"),
+                    ));
+                    None
+                }
+            },
+        };
+        for s in &e.sources {
+            if !is_url(s) {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    format!("source `{s}` is not a URL"),
+                    None,
+                ));
+            }
+        }
+        fb.entities.push(Entity {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind.clone(),
+            aliases: e.aliases.clone(),
+            preferred: e.preferred.clone(),
+            demonyms: e.demonyms.clone(),
+            country,
+            subtype: e.subtype.clone(),
+            sources: e.sources.clone(),
+        });
+    }
+    for (i, e) in fb.entities.iter().enumerate() {
+        for name in std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(e.preferred.iter())
+        {
+            let v = fb.by_name.entry(name_key(name)).or_default();
+            if !v.contains(&Actor::Entity(i)) {
+                v.push(Actor::Entity(i));
+            }
+        }
+        for d in &e.demonyms {
+            let v = fb.by_name.entry(name_key(d)).or_default();
+            if !v.contains(&Actor::Nationality(i)) {
+                v.push(Actor::Nationality(i));
+            }
+        }
+    }
+
+    // Facts and coverage.
+    fb.facts_by_relation = vec![Vec::new(); fb.relations.len()];
+    for f in files {
+        for (n, spec) in f.facts.iter().enumerate() {
+            let at = || At::Fact(n);
+            let mut ok = true;
+            let entity = |id: &str, what: &str, problems: &mut Vec<Problem>| -> Option<EntityId> {
+                let e = fb.by_id.get(id).copied();
+                if e.is_none() {
+                    problems.push(problem(
+                        f.source,
+                        at(),
+                        format!("unknown entity `{id}` in `{what}`"),
+                        Some("define it under `entities:`"),
+                    ));
+                }
+                e
+            };
+            let subject = entity(&spec.subject, "subject", &mut problems);
+            let object = spec
+                .object
+                .as_deref()
+                .map(|o| entity(o, "object", &mut problems));
+            let relation = fb.relation_by_name.get(&spec.relation).copied();
+            if relation.is_none() {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    format!("unknown relation `{}`", spec.relation),
+                    Some("define it under `relations:`"),
+                ));
+                ok = false;
+            }
+            if spec.sources.is_empty() {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    "a fact needs at least one source".into(),
+                    Some("add `sources: [https://…]`"),
+                ));
+                ok = false;
+            }
+            for s in &spec.sources {
+                if !is_url(s) {
+                    problems.push(problem(
+                        f.source,
+                        at(),
+                        format!("source `{s}` is not a URL"),
+                        None,
+                    ));
+                    ok = false;
+                }
+            }
+            if let Some(u) = &spec.until {
+                if u.end < spec.from.start {
+                    problems.push(problem(
+                        f.source,
+                        at(),
+                        format!("`until: {u}` is before `from: {}`", spec.from),
+                        None,
+                    ));
+                    ok = false;
+                }
+            }
+            let (Some(subject), Some(relation)) = (subject, relation) else {
+                continue;
+            };
+            let object = match object {
+                Some(None) => continue,
+                Some(Some(o)) => Some(o),
+                None => None,
+            };
+            if !ok {
+                continue;
+            }
+            fb.facts_by_relation[relation].push(fb.facts.len());
+            fb.facts.push(Fact {
+                subject,
+                relation,
+                object,
+                from: spec.from.clone(),
+                until: spec.until.clone(),
+                sources: spec.sources.clone().into(),
+                note: spec.note.clone(),
+            });
+        }
+        for (n, spec) in f.coverage.iter().enumerate() {
+            let at = || At::Coverage(n);
+            let relation = fb.relation_by_name.get(&spec.relation).copied();
+            let object = fb.by_id.get(&spec.object).copied();
+            if relation.is_none() {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    format!("unknown relation `{}`", spec.relation),
+                    None,
+                ));
+            }
+            if object.is_none() {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    format!("unknown entity `{}` in `object`", spec.object),
+                    None,
+                ));
+            }
+            if spec.sources.is_empty() || !spec.sources.iter().all(|s| is_url(s)) {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    "a coverage statement needs at least one source URL".into(),
+                    None,
+                ));
+                continue;
+            }
+            if let (Some(relation), Some(object)) = (relation, object) {
+                fb.coverage.push(Coverage {
+                    relation,
+                    object,
+                    from: spec.from.clone(),
+                    until: spec.until.clone(),
+                    sources: Arc::from(spec.sources.clone()),
+                    note: spec.note.clone(),
+                });
+            }
+        }
+    }
+    (fb, problems)
+}

@@ -1,0 +1,268 @@
+//! The fact base: entities with their names, facts with their dates and
+//! sources, and statements of completeness. Claims found in documents are
+//! judged against it ([`judge`]).
+
+pub mod build;
+pub mod judge;
+pub mod spec;
+pub mod time;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::document::normalize::{base_len, normalize};
+use crate::document::tokenize;
+pub use time::PartialDate;
+
+/// Index of an entity in [`FactBase::entities`].
+pub type EntityId = usize;
+
+/// Something the base knows by name.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Unique id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// What it is (person, country, city, …).
+    pub kind: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// House-style spelling, if any.
+    pub preferred: Option<String>,
+    /// Nationality adjectives (countries).
+    pub demonyms: Vec<String>,
+    /// The country it belongs to.
+    pub country: Option<EntityId>,
+    /// A finer kind (`air base`).
+    pub subtype: Option<String>,
+    /// Sources for its names and description.
+    pub sources: Vec<String>,
+}
+
+/// How a relation behaves (see [`spec::RelationSpec`]).
+#[derive(Debug, Clone)]
+pub struct Relation {
+    /// Its name.
+    pub name: String,
+    /// Verb phrase.
+    pub phrase: String,
+    /// Happens at a date.
+    pub event: bool,
+    /// Happens once for a subject and object.
+    pub once: bool,
+    /// One subject per object at a time.
+    pub one_subject: bool,
+    /// One object per subject at a time.
+    pub one_object: bool,
+    /// Title words, normalized.
+    pub titles: Vec<String>,
+    /// Transitive (being within a place).
+    pub transitive: bool,
+}
+
+/// A sourced, dated fact.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// Who or what.
+    pub subject: EntityId,
+    /// Index into [`FactBase::relations`].
+    pub relation: usize,
+    /// To whom or what, if the relation has an object.
+    pub object: Option<EntityId>,
+    /// Holds from (or happened on).
+    pub from: PartialDate,
+    /// Holds until.
+    pub until: Option<PartialDate>,
+    /// URLs.
+    pub sources: Arc<[String]>,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// The base lists every subject of a relation with an object over a period.
+#[derive(Debug, Clone)]
+pub struct Coverage {
+    /// Index into [`FactBase::relations`].
+    pub relation: usize,
+    /// The object whose subjects are all listed.
+    pub object: EntityId,
+    /// Start of the period.
+    pub from: PartialDate,
+    /// End of the period.
+    pub until: Option<PartialDate>,
+    /// URLs.
+    pub sources: Arc<[String]>,
+    /// What it covers.
+    pub note: Option<String>,
+}
+
+/// What a name in a document refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Actor {
+    /// An entity, by name or alias.
+    Entity(EntityId),
+    /// Anyone of a country's nationality (a demonym: "Syrian rebels").
+    Nationality(EntityId),
+}
+
+/// All entities, relations, facts and coverage statements, with indexes.
+#[derive(Debug, Default)]
+pub struct FactBase {
+    /// Entities.
+    pub entities: Vec<Entity>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+    /// Facts.
+    pub facts: Vec<Fact>,
+    /// Coverage statements.
+    pub coverage: Vec<Coverage>,
+    by_id: HashMap<String, EntityId>,
+    by_name: HashMap<String, Vec<Actor>>,
+    relation_by_name: HashMap<String, usize>,
+    facts_by_relation: Vec<Vec<usize>>,
+}
+
+/// The matching key of a name: its tokens in matching form, one space apart,
+/// without a leading "the" or a trailing possessive.
+pub fn name_key(name: &str) -> String {
+    let mut parts: Vec<String> = tokenize::split(name)
+        .into_iter()
+        .filter(|(_, k)| !matches!(k, tokenize::TokenKind::Punct))
+        .map(|(t, _)| normalize(t))
+        .collect();
+    if parts.len() > 1 && parts[0] == "the" {
+        parts.remove(0);
+    }
+    if let Some(last) = parts.last_mut() {
+        let b = base_len(last);
+        last.truncate(b);
+    }
+    parts.join(" ")
+}
+
+impl FactBase {
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<EntityId> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The relation with this name.
+    pub fn relation(&self, name: &str) -> Option<usize> {
+        self.relation_by_name.get(name).copied()
+    }
+
+    /// What a name (as written in a document) refers to; empty when unknown.
+    pub fn resolve(&self, name: &str) -> &[Actor] {
+        self.by_name
+            .get(&name_key(name))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The facts of a relation.
+    pub fn facts_of(&self, relation: usize) -> impl Iterator<Item = &Fact> {
+        self.facts_by_relation
+            .get(relation)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.facts[i])
+    }
+
+    /// The entity's display name with its first acronym alias, e.g. "Hayat Tahrir al-Sham (HTS)".
+    pub fn display(&self, e: EntityId) -> String {
+        let ent = &self.entities[e];
+        let name = ent.preferred.as_deref().unwrap_or(&ent.name);
+        match ent
+            .aliases
+            .iter()
+            .find(|a| a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            Some(acr) => format!("{name} ({acr})"),
+            None => name.to_string(),
+        }
+    }
+
+    /// Whether place `inner` lies within `outer` (the same place counts),
+    /// through `country` links and transitive relations such as `located-in`.
+    pub fn within(&self, inner: EntityId, outer: EntityId) -> bool {
+        let mut seen = vec![inner];
+        let mut i = 0;
+        while i < seen.len() {
+            let e = seen[i];
+            if e == outer {
+                return true;
+            }
+            if let Some(c) = self.entities[e].country {
+                if !seen.contains(&c) {
+                    seen.push(c);
+                }
+            }
+            for (r, rel) in self.relations.iter().enumerate() {
+                if rel.transitive {
+                    for f in self.facts_of(r) {
+                        if f.subject == e {
+                            if let Some(o) = f.object {
+                                if !seen.contains(&o) {
+                                    seen.push(o);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// One line stating a fact: "Hayat Tahrir al-Sham (HTS) captured Damascus (2024-12-08)".
+    pub fn describe(&self, f: &Fact) -> String {
+        let rel = &self.relations[f.relation];
+        let mut s = format!("{} {}", self.display(f.subject), rel.phrase);
+        if let Some(o) = f.object {
+            s.push(' ');
+            s.push_str(&self.display(o));
+        }
+        match (&f.until, rel.event) {
+            (_, true) => s.push_str(&format!(" ({})", f.from)),
+            (Some(u), false) => s.push_str(&format!(" (from {} until {})", f.from, u)),
+            (None, false) => s.push_str(&format!(" (since {})", f.from)),
+        }
+        s
+    }
+
+    /// Word lists generated from the base, for patterns: `@entity`, one per
+    /// kind (`@person`, `@city`, `@armed-group`, …), `@demonym`, `@title`.
+    pub fn lexicons(&self) -> Vec<(String, Vec<String>)> {
+        let mut by_kind: HashMap<String, Vec<String>> = HashMap::new();
+        let mut all = Vec::new();
+        let mut demonyms = Vec::new();
+        for e in &self.entities {
+            let names: Vec<String> = std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .chain(e.preferred.iter().cloned())
+                .collect();
+            by_kind
+                .entry(e.kind.clone())
+                .or_default()
+                .extend(names.iter().cloned());
+            all.extend(names);
+            demonyms.extend(e.demonyms.iter().cloned());
+        }
+        let titles: Vec<String> = self
+            .relations
+            .iter()
+            .flat_map(|r| r.titles.iter().cloned())
+            .collect();
+        for kind in build::KINDS {
+            by_kind.entry(kind.to_string()).or_default();
+        }
+        let mut out: Vec<(String, Vec<String>)> = by_kind.into_iter().collect();
+        out.push(("entity".into(), all));
+        out.push(("demonym".into(), demonyms));
+        out.push(("title".into(), titles));
+        out.sort();
+        out
+    }
+}

@@ -1,0 +1,108 @@
+//! The shape of fact-base YAML: relations, entities, facts and coverage.
+
+use serde::Deserialize;
+
+use super::time::PartialDate;
+
+/// How a relation behaves when claims are judged.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationSpec {
+    /// Verb phrase used to state a fact: `captured`, `was president of`.
+    pub phrase: String,
+    /// The relation is an event: it happens at its `from` date.
+    #[serde(default)]
+    pub event: bool,
+    /// The event happens once for a subject and object: a different year in a claim is wrong.
+    #[serde(default)]
+    pub once: bool,
+    /// An object has one subject at a time (a city taken by one force, an office held by one person).
+    #[serde(default)]
+    pub one_subject: bool,
+    /// A subject has one object at a time (a commander leads one force, a base is in one place).
+    #[serde(default)]
+    pub one_object: bool,
+    /// Title words that assert this relation before a name ("President" Assad).
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// A → B and B → C give A → C (being located in a place).
+    #[serde(default)]
+    pub transitive: bool,
+}
+
+/// An entity as written in YAML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitySpec {
+    /// Unique id (`hts`, `bashar-al-assad`).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// person, country, city, province, region, organization, armed-group,
+    /// government, alliance, military-base, weapon-system, event, conflict, outlet.
+    pub kind: String,
+    /// Other spellings, transliterations and acronyms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// House-style spelling, when it differs from `name`.
+    #[serde(default)]
+    pub preferred: Option<String>,
+    /// Nationality adjectives (countries): Syrian, Russian.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// The country it belongs to (entity id): a city's, an armed group's, a person's.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// A finer kind, shown to readers: `air base`, `naval facility`.
+    #[serde(default, rename = "type")]
+    pub subtype: Option<String>,
+    /// Where the entity's names and description come from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A fact as written in YAML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSpec {
+    /// Entity id.
+    pub subject: String,
+    /// Relation name (defined under `relations`).
+    pub relation: String,
+    /// Entity id; absent for one-place relations such as `died`.
+    #[serde(default)]
+    pub object: Option<String>,
+    /// The date the fact holds from (or the event's date).
+    pub from: PartialDate,
+    /// The date it stops holding; open when absent.
+    #[serde(default)]
+    pub until: Option<PartialDate>,
+    /// At least one URL.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Anything a reader should know.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A statement that the base lists every subject of `relation` with `object`
+/// over a period: what lets "unsupported" be said with confidence.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageSpec {
+    /// Relation name.
+    pub relation: String,
+    /// Entity id.
+    pub object: String,
+    /// Start of the period the list is complete for.
+    pub from: PartialDate,
+    /// End of that period; open when absent.
+    #[serde(default)]
+    pub until: Option<PartialDate>,
+    /// At least one URL.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// What the list covers.
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -1,0 +1,124 @@
+//! Dates of facts and claims, at the precision they were given: a year, a
+//! month or a day. A partial date stands for the span of days it names.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+/// A date given as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialDate {
+    /// The first day it names.
+    pub start: Date,
+    /// The last day it names.
+    pub end: Date,
+    /// As written.
+    pub text: String,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a timestamp's date part is accepted too).
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let s = s.trim();
+        let text = s.to_string();
+        let b = s.as_bytes();
+        let all_digits = |r: std::ops::Range<usize>| {
+            s.get(r)
+                .is_some_and(|x| !x.is_empty() && x.bytes().all(|c| c.is_ascii_digit()))
+        };
+        if b.len() == 4 && all_digits(0..4) {
+            let y: i16 = s.parse().ok()?;
+            let start = Date::new(y, 1, 1).ok()?;
+            let end = Date::new(y, 12, 31).ok()?;
+            return Some(PartialDate { start, end, text });
+        }
+        if b.len() == 7 && all_digits(0..4) && b[4] == b'-' && all_digits(5..7) {
+            let y: i16 = s[..4].parse().ok()?;
+            let m: i8 = s[5..7].parse().ok()?;
+            let start = Date::new(y, m, 1).ok()?;
+            let end = start.last_of_month();
+            return Some(PartialDate { start, end, text });
+        }
+        let day = s.get(..10)?;
+        if s.len() > 10 && !s[10..].starts_with(['T', ' ', 't']) {
+            return None;
+        }
+        let d: Date = day.parse().ok()?;
+        Some(PartialDate {
+            start: d,
+            end: d,
+            text: day.to_string(),
+        })
+    }
+
+    /// A single day.
+    pub fn day(d: Date) -> PartialDate {
+        PartialDate {
+            start: d,
+            end: d,
+            text: d.to_string(),
+        }
+    }
+
+    /// The year of its first day.
+    pub fn year(&self) -> i16 {
+        self.start.year()
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = PartialDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date: YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PartialDate, E> {
+                PartialDate::parse(v).ok_or_else(|| {
+                    E::custom(format!("`{v}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))
+                })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<PartialDate, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<PartialDate, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precisions() {
+        let y = PartialDate::parse("2015").unwrap();
+        assert_eq!(
+            (y.start.to_string(), y.end.to_string()),
+            ("2015-01-01".into(), "2015-12-31".into())
+        );
+        let m = PartialDate::parse("2021-02").unwrap();
+        assert_eq!(m.end.to_string(), "2021-02-28");
+        let d = PartialDate::parse("2024-12-08").unwrap();
+        assert_eq!(d.start, d.end);
+        assert!(PartialDate::parse("2024-13-01").is_none());
+        assert!(PartialDate::parse("soon").is_none());
+        assert!(PartialDate::parse("2024-12-08x").is_none());
+        assert_eq!(
+            PartialDate::parse("2024-12-08T10:00:00Z").unwrap().text,
+            "2024-12-08"
+        );
+    }
+}
