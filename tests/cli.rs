@@ -228,7 +228,7 @@ fn json_output_shape() {
         .unwrap()
         .ends_with("seed-article.txt"));
     let rebels = &v[1];
-    assert_eq!(rebels["rule"], "syria.rebel-nationality");
+    assert_eq!(rebels["rule"], "claim.captured-by-nationality");
     assert_eq!(rebels["severity"], "error");
     assert_eq!(rebels["end_line"], 13);
     assert_eq!(rebels["end_column"], 29);
@@ -291,7 +291,12 @@ fn markdown_positions_map_to_the_original_file_and_code_is_not_prose() {
     let run = factlint(&["check", "--format", "json", &path]);
     assert_eq!(
         findings(&run.stdout),
-        vec![f("syria.rebel-nationality", 18, 21, "Iranian*\n  rebels")]
+        vec![f(
+            "claim.captured-by-nationality",
+            18,
+            21,
+            "Iranian*\n  rebels"
+        )]
     );
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v[0]["end_line"], 19);
@@ -384,8 +389,8 @@ fn front_matter_problems_are_warnings() {
 fn rules_lists_builtin_rules() {
     let run = factlint(&["rules"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("syria.rebel-nationality"));
-    assert!(run.stdout.contains("rules/syria.yml:"));
+    assert!(run.stdout.contains("claim.captured-by-nationality"));
+    assert!(run.stdout.contains("rules/claims.yml:"));
 }
 
 #[test]

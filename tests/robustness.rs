@@ -27,15 +27,68 @@ impl Rng {
 }
 
 const PATTERN_PIECES: &[&str] = &[
-    " ", "a", "rebels", "(", ")", "|", "?", "*", "+", "{", "}", "{0,3}", "{2}", ",", ":", "<", ">", "\"", "/", "\\", "@x",
-    "#year", "#nope", "!", "~", "[", "]", "...", "_", "^", "$", "é", "’", "-", ".", "U.S.", "{who:", "1", "99", "\u{FFFC}",
+    " ", "a", "rebels", "(", ")", "|", "?", "*", "+", "{", "}", "{0,3}", "{2}", ",", ":", "<", ">",
+    "\"", "/", "\\", "@x", "#year", "#nope", "!", "~", "[", "]", "...", "_", "^", "$", "é", "’",
+    "-", ".", "U.S.", "{who:", "1", "99", "\u{FFFC}",
 ];
 
 const TEXT_PIECES: &[&str] = &[
-    " ", "\n", "\n\n", "Russian", "rebels", "capturing", "Damascus", ".", ",", "“", "”", "\"", "'", "’", "(", ")", "[", "]",
-    "*", "_", "`", "```", "#", "-", "> ", "|", "---", "+++", "<!--", "-->", "<b>", "&amp;", "&#x", "\\", "http://x.y/", "U.S.",
-    "11:23", "1,000", "3.5", "é", "\u{301}", "\u{FEFF}", "\r\n", "\t", "Visited 1 times", "Written by", "NATO", "Libya",
-    "\u{1F600}", "ﬁ", "İ", "ß", "date: 2024-01-01", "[x]: http://a", "![i](j)", "    code",
+    " ",
+    "\n",
+    "\n\n",
+    "Russian",
+    "rebels",
+    "capturing",
+    "Damascus",
+    ".",
+    ",",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "’",
+    "(",
+    ")",
+    "[",
+    "]",
+    "*",
+    "_",
+    "`",
+    "```",
+    "#",
+    "-",
+    "> ",
+    "|",
+    "---",
+    "+++",
+    "<!--",
+    "-->",
+    "<b>",
+    "&amp;",
+    "&#x",
+    "\\",
+    "http://x.y/",
+    "U.S.",
+    "11:23",
+    "1,000",
+    "3.5",
+    "é",
+    "\u{301}",
+    "\u{FEFF}",
+    "\r\n",
+    "\t",
+    "Visited 1 times",
+    "Written by",
+    "NATO",
+    "Libya",
+    "\u{1F600}",
+    "ﬁ",
+    "İ",
+    "ß",
+    "date: 2024-01-01",
+    "[x]: http://a",
+    "![i](j)",
+    "    code",
 ];
 
 #[test]
@@ -46,7 +99,10 @@ fn pattern_parser_and_compiler_never_panic() {
         if let Ok(node) = parse(&p) {
             let _ = compile(&node);
         } else if let Err(e) = parse(&p) {
-            assert!(e.span.start <= p.len() && e.span.end <= p.len(), "{p:?}: {e:?}");
+            assert!(
+                e.span.start <= p.len() && e.span.end <= p.len(),
+                "{p:?}: {e:?}"
+            );
             assert!(p.is_char_boundary(e.span.start), "{p:?}: {e:?}");
         }
     }
@@ -58,11 +114,21 @@ fn documents_and_engine_never_panic() {
     let mut rng = Rng(0xD1B5_4A32_D192_ED03);
     for i in 0..20_000 {
         let text = rng.string(TEXT_PIECES, 60);
-        let format = if i % 2 == 0 { Format::Markdown } else { Format::Text };
+        let format = if i % 2 == 0 {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
         let doc = Document::parse("fuzz", text.as_str(), format);
         for t in &doc.tokens {
-            assert!(t.span.start <= t.span.end && t.span.end <= text.len(), "{text:?}");
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end), "{text:?}");
+            assert!(
+                t.span.start <= t.span.end && t.span.end <= text.len(),
+                "{text:?}"
+            );
+            assert!(
+                text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
+                "{text:?}"
+            );
         }
         for f in factlint::check(&book, &doc) {
             assert!(f.span.end <= text.len());
@@ -75,12 +141,45 @@ fn documents_and_engine_never_panic() {
 fn rule_files_never_panic() {
     let mut rng = Rng(0x1234_5678_9ABC_DEF1);
     let pieces = &[
-        "- ", "id: ", "a", "\n", "  ", "severity: ", "error", "message: ", "pattern: ", "'", "\"", "{", "}", "[", "]", ":", "x",
-        "unless: ", "examples:", "flag:", "pass:", "lexicons:", "rules:", "patterns:", "@a", "#", "&", "*", "!", "|", ">",
+        "- ",
+        "id: ",
+        "a",
+        "\n",
+        "  ",
+        "severity: ",
+        "error",
+        "message: ",
+        "pattern: ",
+        "'",
+        "\"",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        "x",
+        "unless: ",
+        "examples:",
+        "flag:",
+        "pass:",
+        "lexicons:",
+        "rules:",
+        "patterns:",
+        "@a",
+        "#",
+        "&",
+        "*",
+        "!",
+        "|",
+        ">",
     ];
     for _ in 0..20_000 {
         let text = rng.string(pieces, 30);
-        let src = factlint::rules::RuleSource { name: "fuzz.yml".into(), text: text.as_str().into(), builtin: false };
+        let src = factlint::rules::RuleSource {
+            name: "fuzz.yml".into(),
+            text: text.as_str().into(),
+            builtin: false,
+        };
         let _ = Rulebook::load(vec![src]);
     }
 }

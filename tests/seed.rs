@@ -18,10 +18,10 @@ fn seed_article_exact_findings() {
                 1,
                 "Written by 11:23 AM World"
             ),
-            f("syria.rebel-nationality", 13, 15, "Russian rebels"),
+            f("claim.captured-by-nationality", 13, 15, "Russian rebels"),
             f("hygiene.bracketed-artifact", 15, 160, "(ally)"),
             f(
-                "libya.us-nato-bases",
+                "claim.military-presence",
                 15,
                 247,
                 "US and NATO member countries also maintain military bases and vessels in Libya"
@@ -131,10 +131,10 @@ fn example_article_flags_every_mistake_and_clean_counterpart_passes() {
                 1,
                 "Written by 08:45 AM World"
             ),
-            f("syria.rebel-nationality", 16, 6, "Iranian rebels"),
+            f("claim.captured-by-nationality", 16, 6, "Iranian rebels"),
             f("hygiene.bracketed-artifact", 20, 71, "(friend)"),
             f(
-                "libya.us-nato-bases",
+                "claim.military-presence",
                 21,
                 48,
                 "NATO maintains naval bases in\nwestern Libya"
@@ -166,7 +166,7 @@ fn human_output_shows_snippet_help_and_sources() {
         out.contains("https://en.wikipedia.org/wiki/Fall_of_the_Assad_regime"),
         "{out}"
     );
-    assert!(out.contains("syria.rebel-nationality"), "{out}");
+    assert!(out.contains("claim.captured-by-nationality"), "{out}");
     assert!(
         out.contains("6 errors, 1 warning in 1 of 1 file checked"),
         "{out}"

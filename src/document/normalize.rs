@@ -14,7 +14,7 @@ pub fn normalize_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.nfd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || super::tokenize::is_invisible(c) {
             continue;
         }
         match c {
@@ -35,12 +35,18 @@ pub fn normalize(word: &str) -> String {
 /// Length in bytes of a normalized word without its possessive `'s`
 /// ("haftar's" → 6); the whole length when it has none.
 pub fn base_len(norm: &str) -> usize {
-    if norm.len() > 2 && norm.ends_with("'s") {
+    if norm.len() > 2 && norm.ends_with("'s") && !CONTRACTIONS.contains(&norm) {
         norm.len() - 2
     } else {
         norm.len()
     }
 }
+
+/// Contractions that end like a possessive but are not one.
+const CONTRACTIONS: &[&str] = &[
+    "it's", "that's", "there's", "here's", "what's", "who's", "let's", "he's", "she's", "where's",
+    "how's",
+];
 
 /// Folds apostrophe variants only, keeping case (for exact-case comparison).
 pub fn fold_apostrophe(c: char) -> char {
@@ -66,7 +72,7 @@ mod tests {
     #[test]
     fn possessive_base() {
         assert_eq!(base_len("haftar's"), 6);
-        assert_eq!(base_len("it's"), 2);
+        assert_eq!(base_len("it's"), 4);
         assert_eq!(base_len("'s"), 2);
         assert_eq!(base_len("rebels"), 6);
     }

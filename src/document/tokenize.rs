@@ -35,7 +35,8 @@ pub struct RawToken {
     pub space_before: bool,
 }
 
-fn is_invisible(c: char) -> bool {
+/// Characters that print nothing: byte-order mark, zero-width space and joiners, soft hyphen.
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}'
@@ -107,13 +108,19 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
     (trimmed.len() > 4).then_some(i + trimmed.len())
 }
 
-fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
+/// The end of the word or number token starting at `start`, and its kind.
+pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let mut j = start;
     let mut numeric = true;
     let mut has_dot = false;
     let mut segment_start = start;
     loop {
         while let Some(c) = text[j..].chars().next() {
+            if is_invisible(c) && text[j + c.len_utf8()..].starts_with(is_word_char) && j > start {
+                // A soft hyphen or joiner inside a word does not split it.
+                j += c.len_utf8();
+                continue;
+            }
             if !is_word_char(c) {
                 break;
             }
@@ -139,7 +146,7 @@ fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
                 true
             }
             ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
-            '&' => prev.is_uppercase() && next.is_uppercase(),
+            '&' => prev.is_alphabetic() && next.is_alphabetic(),
             _ => false,
         };
         if !joins {

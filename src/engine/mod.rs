@@ -95,7 +95,12 @@ fn tokens_text(doc: &Document, range: Range<usize>) -> String {
         if k > 0 && t.has(SPACE_BEFORE) {
             s.push(' ');
         }
-        s.push_str(doc.text(t));
+        if t.kind == TokenKind::Code {
+            // Inline code stands in prose as one opaque token; show what was written.
+            s.push_str(doc.slice(t.span.clone()));
+        } else {
+            s.push_str(doc.text(t));
+        }
     }
     s
 }

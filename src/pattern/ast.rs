@@ -20,7 +20,7 @@ pub enum Class {
     Number,
     /// `#year`: a four-digit year from 1000 to 2999.
     Year,
-    /// `#time`: a clock time ("11:23", "9.30").
+    /// `#time`: a clock time written with a colon ("11:23", "9:05").
     Time,
     /// `#cap`: a word that starts with a capital letter.
     Cap,

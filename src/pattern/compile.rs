@@ -219,6 +219,8 @@ impl<'r> Compiler<'r> {
                 _ => multi.push(toks),
             }
         }
+        // Longer entries are tried first, so "NATO member countries" wins over "NATO".
+        multi.sort_by_key(|m| std::cmp::Reverse(m.len()));
         let l = (Arc::new(WordSet::new(singles)), multi);
         self.lexicons.insert(name.to_string(), l.clone());
         l
@@ -355,20 +357,22 @@ impl<'r> Emit<'_, 'r> {
             NodeKind::Ref(name) => match self.resolve(name, node)? {
                 Resolved::Lexicon(entries) => {
                     let (set, multi) = self.c.lexicon(name, entries);
-                    let mut alts: Vec<Vec<Pred>> = Vec::new();
+                    // Multi-word entries first (longest first), then the single words:
+                    // the longest entry that fits is the one matched.
+                    let mut alts: Vec<Vec<Pred>> = multi
+                        .into_iter()
+                        .map(|m| {
+                            m.into_iter()
+                                .map(|w| Pred::Words(Arc::new(WordSet::new([w]))))
+                                .collect()
+                        })
+                        .collect();
                     if !set.small.is_empty() || !set.large.is_empty() {
                         alts.push(vec![Pred::Words(set)]);
                     }
-                    if alts.is_empty() && multi.is_empty() {
+                    if alts.is_empty() {
                         // An empty word list matches nothing.
                         alts.push(vec![Pred::Or(Vec::new())]);
-                    }
-                    for m in multi {
-                        alts.push(
-                            m.into_iter()
-                                .map(|w| Pred::Words(Arc::new(WordSet::new([w]))))
-                                .collect(),
-                        );
                     }
                     self.alternatives(
                         alts.into_iter()

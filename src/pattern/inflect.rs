@@ -166,7 +166,11 @@ pub fn forms(word: &str) -> Vec<String> {
     } else {
         (format!("{w}s"), format!("{w}ed"), format!("{w}ing"))
     };
-    out.push(s);
+    // Irregular verbs whose table gives the third person ("goes", "is") or the
+    // -ing form ("being") do not get the regular one.
+    if !irregular.is_some_and(|f| f.iter().any(|x| x.ends_with('s'))) {
+        out.push(s);
+    }
     if irregular.is_none() {
         out.push(ed);
         // British doubling of a final l ("travelled") beside the American form.
@@ -175,7 +179,9 @@ pub fn forms(word: &str) -> Vec<String> {
             out.push(format!("{w}ling"));
         }
     }
-    out.push(ing);
+    if !irregular.is_some_and(|f| f.iter().any(|x| x.ends_with("ing"))) {
+        out.push(ing);
+    }
     if let Some(f) = irregular {
         out.extend(f.iter().map(|s| s.to_string()));
     }
@@ -214,5 +220,17 @@ mod tests {
         let f = forms("take");
         assert!(f.contains(&"took".to_string()) && f.contains(&"taking".to_string()));
         assert!(forms("lead").contains(&"led".to_string()));
+        let be = forms("be");
+        assert!(
+            !be.contains(&"bes".to_string())
+                && !be.contains(&"bing".to_string())
+                && be.contains(&"being".to_string())
+        );
+        let go = forms("go");
+        assert!(
+            !go.contains(&"gos".to_string())
+                && go.contains(&"going".to_string())
+                && go.contains(&"goes".to_string())
+        );
     }
 }

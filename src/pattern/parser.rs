@@ -372,6 +372,14 @@ impl<'a> P<'a> {
 
     fn capture(&self, i: &'a str) -> Res<'a, Node> {
         let after = ws(&i[1..]);
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+            return failure(
+                i,
+                1,
+                "bounds must follow the item they repeat",
+                Some("write `word{1,2}` with no space before `{`; a capture is `{name: pattern}`"),
+            );
+        }
         let Ok((rest, name)) = Self::name(after) else {
             return failure(i, 1, "expected a capture name after `{`", Some("write {name: pattern}; quantifiers attach to the item before with no space, as in `word{1,3}`"));
         };
@@ -549,22 +557,9 @@ impl<'a> P<'a> {
     }
 
     fn word(&self, i: &'a str) -> Res<'a, Node> {
-        let bytes = i.as_bytes();
-        let mut end = 0;
-        for (k, c) in i.char_indices() {
-            let ok = c.is_alphanumeric()
-                || (matches!(c, '\'' | '’' | '-' | '&' | '.')
-                    && i[k + c.len_utf8()..].starts_with(|d: char| d.is_alphanumeric()))
-                || (c == '.'
-                    && k >= 2
-                    && bytes[k - 2] == b'.'
-                    && i[..k].contains('.')
-                    && !i[k + 1..].starts_with('.'));
-            if !ok {
-                break;
-            }
-            end = k + c.len_utf8();
-        }
+        // A word is what the document tokenizer reads as one word, so that
+        // "U.S.", "11:23", "S-400" and "Hay’at" mean the same in both.
+        let (end, _) = tokenize::word_end(i, 0);
         let text = &i[..end];
         let mut rest = &i[end..];
         let mut inflect = false;

@@ -70,7 +70,7 @@ fn class_matches(c: Class, doc: &Document, t: &Token) -> bool {
         }
         Class::Time => {
             t.kind == TokenKind::Number && {
-                let (h, m) = text.split_once([':', '.']).unwrap_or(("", ""));
+                let (h, m) = text.split_once(':').unwrap_or(("", ""));
                 (1..=2).contains(&h.len())
                     && m.len() == 2
                     && h.parse::<u8>().is_ok_and(|h| h < 24)

@@ -110,14 +110,19 @@ impl FileIndex {
             if content.starts_with('-') && t.starts_with("relation:") {
                 coverage_items.push(t_at);
             }
-            if let Some(rest) = t.strip_prefix("id:") {
-                let v = rest
-                    .split(" #")
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches(['"', '\'']);
-                ids.entry(v.to_string()).or_insert(t_at);
+            // `id: x`, or `{id: x, …}` in flow style.
+            let (t_id, flow) = match t.strip_prefix('{') {
+                Some(inner) => (inner.trim_start(), true),
+                None => (t, false),
+            };
+            if let Some(rest) = t_id.strip_prefix("id:") {
+                let mut v = rest.split(" #").next().unwrap_or("");
+                if flow {
+                    v = v.split([',', '}']).next().unwrap_or("");
+                }
+                let v = v.trim().trim_matches(['"', '\'']);
+                ids.entry(v.to_string())
+                    .or_insert(pos + line.len() - t_id.len());
             }
             let key = content.trim_start_matches(['"', '\'']);
             if let Some(end) = key.find(':') {
