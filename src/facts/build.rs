@@ -107,6 +107,7 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
             let rel = Relation {
                 name: name.clone(),
                 phrase: spec.phrase.clone(),
+                past: spec.past.clone().unwrap_or_else(|| spec.phrase.clone()),
                 event: spec.event,
                 once: spec.once,
                 one_subject: spec.one_subject,

@@ -47,6 +47,8 @@ pub struct Relation {
     pub name: String,
     /// Verb phrase.
     pub phrase: String,
+    /// Verb phrase for ended facts.
+    pub past: String,
     /// Happens at a date.
     pub event: bool,
     /// Happens once for a subject and object.
@@ -219,7 +221,12 @@ impl FactBase {
     /// One line stating a fact: "Hayat Tahrir al-Sham (HTS) captured Damascus (2024-12-08)".
     pub fn describe(&self, f: &Fact) -> String {
         let rel = &self.relations[f.relation];
-        let mut s = format!("{} {}", self.display(f.subject), rel.phrase);
+        let phrase = if f.until.is_some() {
+            &rel.past
+        } else {
+            &rel.phrase
+        };
+        let mut s = format!("{} {}", self.display(f.subject), phrase);
         if let Some(o) = f.object {
             s.push(' ');
             s.push_str(&self.display(o));

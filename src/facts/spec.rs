@@ -8,8 +8,11 @@ use super::time::PartialDate;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RelationSpec {
-    /// Verb phrase used to state a fact: `captured`, `was president of`.
+    /// Verb phrase used to state a fact that still holds: `captured`, `has been president of`.
     pub phrase: String,
+    /// Verb phrase for a fact that has ended (`was president of`); `phrase` when absent.
+    #[serde(default)]
+    pub past: Option<String>,
     /// The relation is an event: it happens at its `from` date.
     #[serde(default)]
     pub event: bool,

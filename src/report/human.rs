@@ -78,7 +78,8 @@ fn help_text(f: &Finding) -> Option<String> {
     if !f.sources.is_empty() {
         let mut s = String::from("sources:");
         for u in f.sources.iter() {
-            s.push_str("\n  - ");
+            // A no-break space keeps the dash with a long URL when lines wrap.
+            s.push_str("\n  -\u{a0}");
             s.push_str(u);
         }
         parts.push(s);
@@ -97,6 +98,9 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
         .with_links(false)
         .with_width(100)
         .with_break_words(false)
+        // Dates and URLs stay whole: no splitting at hyphens.
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
         // miette counts columns in bytes; the source name carries factlint's own position.
         .without_primary_span_start()
 }
