@@ -1,9 +1,17 @@
 //! The prefilter: one Aho-Corasick automaton over the words that each rule
 //! requires, run once over a document, picks the rules worth trying on
-//! each sentence. A document's cost thus grows with its text and the
-//! number of hits, not with the number of rules.
+//! each sentence.
+//!
+//! A pattern requires a few sets of words (every match contains a word of
+//! each set). The most selective set of each rule is its *anchor*: the
+//! automaton finds the sentences where an anchor word occurs, and only there
+//! are the rule's other sets checked against the sentence's words. A
+//! document's cost thus grows with its text and the number of anchor hits,
+//! not with the number of rules.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -14,10 +22,16 @@ use crate::rules::Rule;
 #[derive(Debug, Default)]
 pub struct Prefilter {
     ac: Option<AhoCorasick>,
-    /// For each automaton pattern, the rules that require it.
+    /// For each automaton pattern, the rules it anchors.
     rules_of: Vec<Vec<u32>>,
+    /// For each rule, its other required sets.
+    others: Vec<Vec<FxHashSet<Box<str>>>>,
     /// Rules with no required word: tried on every sentence.
     always: Vec<u32>,
+}
+
+fn searchable(kind: TokenKind) -> bool {
+    !matches!(kind, TokenKind::Url | TokenKind::Code)
 }
 
 impl Prefilter {
@@ -26,20 +40,29 @@ impl Prefilter {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut rules_of: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
+        let mut others = Vec::with_capacity(rules.len());
         for (i, rule) in rules.iter().enumerate() {
-            match &rule.program.required {
-                Some(words) if !words.is_empty() && words.iter().all(|w| !w.is_empty()) => {
-                    for w in words {
-                        let k = *index.entry(w.clone()).or_insert_with(|| {
-                            rules_of.push(Vec::new());
-                            rules_of.len() - 1
-                        });
-                        if rules_of[k].last() != Some(&(i as u32)) {
-                            rules_of[k].push(i as u32);
-                        }
-                    }
+            // `required` comes most selective first: the first set is the anchor.
+            let required = &rule.program.required;
+            others.push(
+                required
+                    .iter()
+                    .skip(1)
+                    .map(|s| s.iter().map(|w| w.clone().into_boxed_str()).collect())
+                    .collect(),
+            );
+            let Some(anchor) = required.first() else {
+                always.push(i as u32);
+                continue;
+            };
+            for w in anchor {
+                let p = *index.entry(w.clone()).or_insert_with(|| {
+                    rules_of.push(Vec::new());
+                    rules_of.len() - 1
+                });
+                if rules_of[p].last() != Some(&(i as u32)) {
+                    rules_of[p].push(i as u32);
                 }
-                _ => always.push(i as u32),
             }
         }
         let mut keys: Vec<(String, usize)> = index.into_iter().collect();
@@ -57,17 +80,19 @@ impl Prefilter {
             // Without an automaton every rule is tried everywhere (still correct, only slower).
             always = (0..rules.len() as u32).collect();
             rules_of.clear();
+            others = vec![Vec::new(); rules.len()];
         }
         Prefilter {
             ac,
             rules_of,
+            others,
             always,
         }
     }
 
     /// The (sentence, rule) pairs worth trying on `doc`, sorted, among the rules `allowed` admits.
     pub fn candidates(&self, doc: &Document, allowed: impl Fn(u32) -> bool) -> Vec<(u32, u32)> {
-        let mut out = Vec::new();
+        let mut anchored = Vec::new();
         if let Some(ac) = &self.ac {
             // " tok tok tok ": each token's possessive-free matching form between spaces.
             let mut stream = String::with_capacity(doc.tokens.len() * 8);
@@ -75,7 +100,7 @@ impl Prefilter {
             let mut owners = Vec::with_capacity(doc.tokens.len());
             stream.push(' ');
             for (i, t) in doc.tokens.iter().enumerate() {
-                if matches!(t.kind, TokenKind::Url | TokenKind::Code) {
+                if !searchable(t.kind) {
                     continue;
                 }
                 starts.push(stream.len());
@@ -90,18 +115,50 @@ impl Prefilter {
                 let sentence = doc.tokens[tok].sentence;
                 for &r in &self.rules_of[m.pattern().as_usize()] {
                     if allowed(r) {
-                        out.push((sentence, r));
+                        anchored.push((sentence, r));
                     }
                 }
             }
+            anchored.sort_unstable();
+            anchored.dedup();
+        }
+        // The other required sets, checked against the words of the sentence.
+        let mut out = Vec::with_capacity(anchored.len());
+        let mut words: FxHashSet<&str> = FxHashSet::default();
+        let mut words_of = u32::MAX;
+        for (s, r) in anchored {
+            let others = &self.others[r as usize];
+            if !others.is_empty() {
+                if words_of != s {
+                    words.clear();
+                    let range = doc.sentences[s as usize].clone();
+                    words.extend(
+                        doc.tokens[range]
+                            .iter()
+                            .filter(|t| searchable(t.kind))
+                            .map(|t| doc.base(t)),
+                    );
+                    words_of = s;
+                }
+                let present = |set: &FxHashSet<Box<str>>| {
+                    if set.len() < words.len() {
+                        set.iter().any(|w| words.contains(&**w))
+                    } else {
+                        words.iter().any(|w| set.contains(*w))
+                    }
+                };
+                if !others.iter().all(present) {
+                    continue;
+                }
+            }
+            out.push((s, r));
         }
         if !self.always.is_empty() {
             for s in 0..doc.sentences.len() as u32 {
                 out.extend(self.always.iter().filter(|&&r| allowed(r)).map(|&r| (s, r)));
             }
+            out.sort_unstable();
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 }

@@ -1,6 +1,8 @@
 //! Compiling a pattern's syntax tree into a token program.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use regex::{Regex, RegexBuilder};
@@ -24,7 +26,7 @@ const COMMON: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct WordSet {
     small: Vec<Box<str>>,
-    large: HashSet<Box<str>>,
+    large: FxHashSet<Box<str>>,
 }
 
 impl WordSet {
@@ -35,7 +37,7 @@ impl WordSet {
         if all.len() <= 8 {
             WordSet {
                 small: all,
-                large: HashSet::new(),
+                large: FxHashSet::default(),
             }
         } else {
             WordSet {
@@ -60,6 +62,66 @@ impl WordSet {
             .chain(self.large.iter())
             .map(|s| s.to_string())
             .collect()
+    }
+}
+
+/// A word list with entries of several words, as a trie over matching forms:
+/// at a position, all entries that start there are found in one walk.
+#[derive(Debug, Default)]
+pub struct Trie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Default)]
+struct TrieNode {
+    next: FxHashMap<Box<str>, u32>,
+    end: bool,
+}
+
+impl Trie {
+    fn new(entries: &[Vec<String>]) -> Trie {
+        let mut t = Trie {
+            nodes: vec![TrieNode::default()],
+        };
+        for e in entries {
+            let mut n = 0usize;
+            for w in e {
+                n = match t.nodes[n].next.get(w.as_str()) {
+                    Some(&c) => c as usize,
+                    None => {
+                        t.nodes.push(TrieNode::default());
+                        let c = t.nodes.len() - 1;
+                        t.nodes[n].next.insert(w.clone().into_boxed_str(), c as u32);
+                        c
+                    }
+                };
+            }
+            t.nodes[n].end = true;
+        }
+        t
+    }
+
+    /// The lengths (in tokens, ascending) of the entries that match at `pos`,
+    /// given each token's matching form and possessive-free base.
+    pub fn ends<'a>(
+        &self,
+        mut forms: impl Iterator<Item = (&'a str, &'a str)>,
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        let mut n = 0usize;
+        let mut len = 0;
+        while let Some((norm, base)) = forms.next() {
+            let node = &self.nodes[n];
+            let Some(&c) = node.next.get(norm).or_else(|| node.next.get(base)) else {
+                break;
+            };
+            n = c as usize;
+            len += 1;
+            if self.nodes[n].end {
+                out.push(len);
+            }
+        }
     }
 }
 
@@ -99,6 +161,8 @@ pub enum Inst {
     LineEnd,
     /// Success.
     Match,
+    /// Consume one entry of word list `n` (several words possible; longest first).
+    Lex(u32),
 }
 
 /// A compiled pattern.
@@ -106,13 +170,14 @@ pub enum Inst {
 pub struct Program {
     pub(crate) insts: Vec<Inst>,
     pub(crate) preds: Vec<Pred>,
+    pub(crate) tries: Vec<Arc<Trie>>,
     /// Named captures; capture `i` uses slots `4 + 2i` and `5 + 2i`.
     pub captures: Vec<String>,
     /// Whether the pattern has a `<marker>`.
     pub has_marker: bool,
-    /// Words at least one of which every match contains (matching form),
-    /// or `None` when no such set exists.
-    pub required: Option<Vec<String>>,
+    /// Sets of words (matching form) such that every match contains a word
+    /// of each set; empty when the pattern needs no particular word.
+    pub required: Vec<Vec<String>>,
 }
 
 impl Program {
@@ -145,8 +210,11 @@ impl Resolve for () {
 /// Compiles patterns, sharing compiled word lists between them.
 pub struct Compiler<'r> {
     resolver: &'r dyn Resolve,
-    lexicons: HashMap<String, (Arc<WordSet>, Vec<Vec<String>>)>,
+    lexicons: HashMap<String, Lexicon>,
 }
+
+/// A compiled word list: its single words, its longer entries, and a trie of all entries when some are longer.
+type Lexicon = (Arc<WordSet>, Vec<Vec<String>>, Option<Arc<Trie>>);
 
 /// Compiles one pattern with no named references.
 pub fn compile(node: &Node) -> Result<Program, PatternError> {
@@ -157,6 +225,7 @@ struct Emit<'c, 'r> {
     c: &'c mut Compiler<'r>,
     insts: Vec<Inst>,
     preds: Vec<Pred>,
+    tries: Vec<Arc<Trie>>,
     captures: Vec<String>,
     has_marker: bool,
     expanding: Vec<String>,
@@ -177,6 +246,7 @@ impl<'r> Compiler<'r> {
             c: self,
             insts: Vec::new(),
             preds: Vec::new(),
+            tries: Vec::new(),
             captures: Vec::new(),
             has_marker: false,
             expanding: Vec::new(),
@@ -192,36 +262,38 @@ impl<'r> Compiler<'r> {
         e.emit(node)?;
         e.insts.push(Inst::Save(1));
         e.insts.push(Inst::Match);
-        let required = e.required(node)?;
+        let required = prune_sets(e.required(node)?);
         Ok(Program {
             insts: e.insts,
             preds: e.preds,
+            tries: e.tries,
             captures: e.captures,
             has_marker: e.has_marker,
             required,
         })
     }
 
-    fn lexicon(&mut self, name: &str, entries: &[String]) -> (Arc<WordSet>, Vec<Vec<String>>) {
+    fn lexicon(&mut self, name: &str, entries: &[String]) -> Lexicon {
         if let Some(l) = self.lexicons.get(name) {
             return l.clone();
         }
         let mut singles = Vec::new();
         let mut multi = Vec::new();
+        let mut all = Vec::new();
         for e in entries {
             let toks: Vec<String> = tokenize::split(e)
                 .into_iter()
-                .map(|(t, _)| normalize(t))
+                .map(|(t, _)| literal(t))
                 .collect();
             match toks.len() {
-                0 => {}
-                1 => singles.extend(toks),
-                _ => multi.push(toks),
+                0 => continue,
+                1 => singles.extend(toks.iter().cloned()),
+                _ => multi.push(toks.clone()),
             }
+            all.push(toks);
         }
-        // Longer entries are tried first, so "NATO member countries" wins over "NATO".
-        multi.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        let l = (Arc::new(WordSet::new(singles)), multi);
+        let trie = (!multi.is_empty()).then(|| Arc::new(Trie::new(&all)));
+        let l = (Arc::new(WordSet::new(singles)), multi, trie);
         self.lexicons.insert(name.to_string(), l.clone());
         l
     }
@@ -313,11 +385,11 @@ impl<'r> Emit<'_, 'r> {
                         None => return Ok(None),
                     }
                 }
-                Pred::Or(ps)
+                merge_words(ps)
             }
             NodeKind::Ref(name) => match self.resolve(name, node)? {
                 Resolved::Lexicon(entries) => {
-                    let (set, multi) = self.c.lexicon(name, entries);
+                    let (set, multi, _) = self.c.lexicon(name, entries);
                     if !multi.is_empty() {
                         return Ok(None);
                     }
@@ -356,37 +428,20 @@ impl<'r> Emit<'_, 'r> {
             },
             NodeKind::Ref(name) => match self.resolve(name, node)? {
                 Resolved::Lexicon(entries) => {
-                    let (set, multi) = self.c.lexicon(name, entries);
-                    // Multi-word entries first (longest first), then the single words:
-                    // the longest entry that fits is the one matched.
-                    let mut alts: Vec<Vec<Pred>> = multi
-                        .into_iter()
-                        .map(|m| {
-                            m.into_iter()
-                                .map(|w| Pred::Words(Arc::new(WordSet::new([w]))))
-                                .collect()
-                        })
-                        .collect();
-                    if !set.small.is_empty() || !set.large.is_empty() {
-                        alts.push(vec![Pred::Words(set)]);
+                    let (set, _, trie) = self.c.lexicon(name, entries);
+                    match trie {
+                        // Entries of several words: one trie walk finds them all, longest first.
+                        Some(trie) => {
+                            self.tries.push(trie);
+                            let n = self.tries.len() as u32 - 1;
+                            self.push(Inst::Lex(n), span)?;
+                        }
+                        None if set.small.is_empty() && set.large.is_empty() => {
+                            // An empty word list matches nothing.
+                            self.tok(Pred::Or(Vec::new()), span)?;
+                        }
+                        None => self.tok(Pred::Words(set), span)?,
                     }
-                    if alts.is_empty() {
-                        // An empty word list matches nothing.
-                        alts.push(vec![Pred::Or(Vec::new())]);
-                    }
-                    self.alternatives(
-                        alts.into_iter()
-                            .map(|seq| {
-                                move |e: &mut Self| {
-                                    for p in seq {
-                                        e.tok(p, span)?;
-                                    }
-                                    Ok(())
-                                }
-                            })
-                            .collect(),
-                        span,
-                    )?;
                 }
                 Resolved::Pattern(p) => {
                     if self.expanding.iter().any(|n| n == name) {
@@ -430,10 +485,14 @@ impl<'r> Emit<'_, 'r> {
                 }
             }
             NodeKind::Alt(alts) => {
-                self.alternatives(
-                    alts.iter().map(|a| move |e: &mut Self| e.emit(a)).collect(),
-                    span,
-                )?;
+                // Alternatives of single tokens become one test: `(maintain | keep | run)` is one instruction.
+                match self.single(node)? {
+                    Some(p) => self.tok(p, span)?,
+                    None => self.alternatives(
+                        alts.iter().map(|a| move |e: &mut Self| e.emit(a)).collect(),
+                        span,
+                    )?,
+                }
             }
             NodeKind::Repeat {
                 node: inner,
@@ -564,53 +623,50 @@ impl<'r> Emit<'_, 'r> {
     }
 
     /// Words one of which must appear in any match (for the prefilter).
-    fn required(&mut self, node: &Node) -> Result<Option<Vec<String>>, PatternError> {
+    /// Sets of words such that every match contains a word of each set
+    /// (a conjunction of disjunctions), for the prefilter.
+    fn required(&mut self, node: &Node) -> Result<Vec<Vec<String>>, PatternError> {
         Ok(match &node.kind {
             NodeKind::Word {
                 text,
                 inflect,
                 forms,
-            } => Some(Self::word_forms(text, *inflect, forms)),
+            } => vec![Self::word_forms(text, *inflect, forms)],
             NodeKind::Phrase(p) => tokenize::split(p)
                 .into_iter()
                 .filter(|(_, k)| matches!(k, TokenKind::Word | TokenKind::Number))
-                .map(|(t, _)| literal(t))
-                .max_by_key(|w| (!COMMON.contains(&w.as_str()), w.len()))
-                .map(|w| vec![w]),
+                .map(|(t, _)| vec![literal(t)])
+                .collect(),
             NodeKind::Seq(items) => {
-                let mut best: Option<Vec<String>> = None;
+                let mut all = Vec::new();
                 for i in items {
-                    if let Some(r) = self.required(i)? {
-                        let score = |r: &Vec<String>| {
-                            let common = r.iter().any(|w| COMMON.contains(&w.as_str()));
-                            let shortest = r.iter().map(|w| w.len()).min().unwrap_or(0);
-                            (common, r.len(), usize::MAX - shortest)
-                        };
-                        if best.as_ref().is_none_or(|b| score(&r) < score(b)) {
-                            best = Some(r);
-                        }
-                    }
+                    all.extend(self.required(i)?);
                 }
-                best
+                all
             }
             NodeKind::Alt(alts) => {
-                let mut all = Vec::new();
+                // Any match goes through one alternative: the union of each one's best set.
+                let mut union = Vec::new();
                 for a in alts {
-                    match self.required(a)? {
-                        Some(r) => all.extend(r),
-                        None => return Ok(None),
+                    match best_set(self.required(a)?) {
+                        Some(r) => union.extend(r),
+                        None => return Ok(Vec::new()),
                     }
                 }
-                Some(all)
+                vec![union]
             }
             NodeKind::Repeat { node, min, .. } if *min > 0 => self.required(node)?,
             NodeKind::Capture { node, .. } | NodeKind::Marker(node) => self.required(node)?,
             NodeKind::Ref(name) => match self.resolve(name, node)? {
                 Resolved::Lexicon(entries) => {
-                    let (set, multi) = self.c.lexicon(name, entries);
+                    let (set, multi, _) = self.c.lexicon(name, entries);
                     let mut words = set.words();
                     words.extend(multi.into_iter().filter_map(|m| m.into_iter().next()));
-                    Some(words.iter().map(|w| w[..base_len(w)].to_string()).collect())
+                    if words.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![words.iter().map(|w| w[..base_len(w)].to_string()).collect()]
+                    }
                 }
                 Resolved::Pattern(p) => {
                     let p = p.clone();
@@ -620,8 +676,68 @@ impl<'r> Emit<'_, 'r> {
                     r?
                 }
             },
-            _ => None,
+            _ => Vec::new(),
         })
+    }
+}
+
+/// How selective a set of words is as a prefilter key (lower is better):
+/// sets with a very common word come last, then larger sets, then shorter words.
+fn set_score(r: &[String]) -> (bool, usize, usize) {
+    let common = r.iter().any(|w| COMMON.contains(&w.as_str()));
+    let shortest = r.iter().map(|w| w.len()).min().unwrap_or(0);
+    (common, r.len(), usize::MAX - shortest)
+}
+
+/// The most selective of several required sets.
+fn best_set(sets: Vec<Vec<String>>) -> Option<Vec<String>> {
+    sets.into_iter()
+        .filter(|s| !s.is_empty())
+        .min_by_key(|s| set_score(s))
+}
+
+/// The required sets worth checking: the most selective first, at most
+/// [`MAX_REQUIRED_SETS`], without sets of very common words unless nothing else is left.
+fn prune_sets(mut sets: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    sets.retain(|s| !s.is_empty());
+    for s in &mut sets {
+        s.sort();
+        s.dedup();
+    }
+    sets.sort_by_key(|s| set_score(s));
+    sets.dedup();
+    if sets.iter().any(|s| !set_score(s).0) {
+        sets.retain(|s| !set_score(s).0);
+    } else {
+        sets.truncate(1);
+    }
+    sets.truncate(MAX_REQUIRED_SETS);
+    sets
+}
+
+/// The most required sets the prefilter checks for one pattern.
+pub const MAX_REQUIRED_SETS: usize = 8;
+
+/// One test for alternatives of single tokens: word sets are merged into one set.
+fn merge_words(ps: Vec<Pred>) -> Pred {
+    if ps.iter().all(|p| matches!(p, Pred::Words(_))) {
+        let words = ps.iter().flat_map(|p| match p {
+            Pred::Words(w) => w.words(),
+            _ => Vec::new(),
+        });
+        return Pred::Words(Arc::new(WordSet::new(words)));
+    }
+    let (words, mut rest): (Vec<Pred>, Vec<Pred>) =
+        ps.into_iter().partition(|p| matches!(p, Pred::Words(_)));
+    if words.len() > 1 {
+        rest.insert(0, merge_words(words));
+    } else {
+        rest.extend(words);
+    }
+    if rest.len() == 1 {
+        rest.pop().unwrap_or(Pred::Any)
+    } else {
+        Pred::Or(rest)
     }
 }
 

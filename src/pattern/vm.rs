@@ -16,6 +16,7 @@ pub struct Cache {
     visited: Vec<u64>,
     stack: Vec<Job>,
     slots: Vec<Option<usize>>,
+    ends: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -224,6 +225,27 @@ impl Program {
                         }
                     }
                     Inst::Match => return true,
+                    Inst::Lex(l) => {
+                        let forms = doc.tokens[pos..range.end]
+                            .iter()
+                            .take_while(|t| {
+                                matches!(
+                                    t.kind,
+                                    TokenKind::Word | TokenKind::Number | TokenKind::Punct
+                                )
+                            })
+                            .map(|t| (doc.norm(t), doc.base(t)));
+                        self.tries[l as usize].ends(forms, &mut cache.ends);
+                        let Some(&longest) = cache.ends.last() else {
+                            break;
+                        };
+                        // Shorter entries are alternatives, tried after the longest.
+                        for &len in &cache.ends[..cache.ends.len() - 1] {
+                            cache.stack.push(Job::Explore(pc + 1, pos + len));
+                        }
+                        pc += 1;
+                        pos += longest;
+                    }
                 }
             }
         }
