@@ -111,7 +111,7 @@ impl Trie {
         out.clear();
         let mut n = 0usize;
         let mut len = 0;
-        while let Some((norm, base)) = forms.next() {
+        for (norm, base) in forms {
             let node = &self.nodes[n];
             let Some(&c) = node.next.get(norm).or_else(|| node.next.get(base)) else {
                 break;
