@@ -105,7 +105,7 @@ impl Trie {
     /// given each token's matching form and possessive-free base.
     pub fn ends<'a>(
         &self,
-        mut forms: impl Iterator<Item = (&'a str, &'a str)>,
+        forms: impl Iterator<Item = (&'a str, &'a str)>,
         out: &mut Vec<usize>,
     ) {
         out.clear();
