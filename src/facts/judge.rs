@@ -174,16 +174,33 @@ impl FactBase {
         };
         if rel.one_subject {
             if let Some(obj) = claim.object {
-                let mut others: Vec<&Fact> = self
+                let holders: Vec<&Fact> = self
                     .facts_of(claim.relation)
                     .filter(|f| {
                         f.object
                             .is_some_and(|o| obj.iter().any(|a| Self::actor_entity(a) == o))
                     })
-                    .filter(relevant)
                     .collect();
-                others.sort_by_key(|f| std::cmp::Reverse(f.from.start));
-                if let Some(f) = others.first() {
+                let mut now: Vec<&Fact> = holders.iter().copied().filter(relevant).collect();
+                now.sort_by_key(|f| std::cmp::Reverse(f.from.start));
+                // For a state, when no one holds it at the claim's time, the holder
+                // nearest in time still shows that the claimed subject never did.
+                let nearest = || {
+                    holders
+                        .iter()
+                        .copied()
+                        .filter(|_| !rel.event)
+                        .min_by_key(|f| {
+                            let end = f.until.as_ref().map_or(f.from.start, |u| u.end);
+                            let gap = if end < t.0 {
+                                t.0 - end
+                            } else {
+                                f.from.start - t.1
+                            };
+                            gap.get_days().unsigned_abs()
+                        })
+                };
+                if let Some(f) = now.first().copied().or_else(nearest) {
                     return Verdict::Contradicted {
                         fact: f,
                         reason: Reason::WrongSubject,

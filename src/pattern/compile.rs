@@ -103,11 +103,7 @@ impl Trie {
 
     /// The lengths (in tokens, ascending) of the entries that match at `pos`,
     /// given each token's matching form and possessive-free base.
-    pub fn ends<'a>(
-        &self,
-        forms: impl Iterator<Item = (&'a str, &'a str)>,
-        out: &mut Vec<usize>,
-    ) {
+    pub fn ends<'a>(&self, forms: impl Iterator<Item = (&'a str, &'a str)>, out: &mut Vec<usize>) {
         out.clear();
         let mut n = 0usize;
         let mut len = 0;
