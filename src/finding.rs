@@ -57,4 +57,38 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// Where the facts behind the finding come from (URLs).
     pub sources: Arc<[String]>,
+    /// Other places that explain the finding (the first spelling, the other article).
+    pub related: Vec<Related>,
+}
+
+/// Another place a finding points to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// The file, when it is not the finding's own.
+    pub path: Option<String>,
+    /// Byte span in that file.
+    pub span: Range<usize>,
+    /// Where the span starts.
+    pub start: Position,
+    /// Where it ends.
+    pub end: Position,
+    /// What is there.
+    pub message: String,
+}
+
+impl Related {
+    /// A place in the finding's own document.
+    pub fn here(
+        doc: &crate::document::Document,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Related {
+        Related {
+            path: None,
+            start: doc.position(span.start),
+            end: doc.position(span.end),
+            span,
+            message: message.into(),
+        }
+    }
 }

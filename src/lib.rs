@@ -6,6 +6,7 @@
 //! produces [`finding::Finding`]s, and [`report`] turns them into output.
 //! The engine knows nothing of the command line or of output formats.
 
+pub mod checks;
 pub mod document;
 pub mod engine;
 pub mod error;
@@ -19,5 +20,5 @@ pub mod yaml;
 
 pub use document::{Document, Format};
 pub use engine::check;
-pub use finding::{Finding, Severity};
+pub use finding::{Finding, Related, Severity};
 pub use rules::Rulebook;

@@ -174,7 +174,7 @@ fn extra_rules_and_no_default_rules() {
         findings(&run.stdout),
         vec![
             f("test.rebels", 1, 1, "Iranian rebels"),
-            f("hygiene.visit-counter", 3, 1, "Visited 3 times")
+            f("hygiene.page-residue", 3, 1, "Visited 3 times")
         ]
     );
 }
@@ -182,8 +182,12 @@ fn extra_rules_and_no_default_rules() {
 #[test]
 fn user_rule_overrides_builtin_rule_with_same_id() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(dir.path(), "mine.yml", "- id: hygiene.visit-counter\n  severity: info\n  message: counter\n  pattern: '^ Visited #number times $'\n");
-    let text = write(dir.path(), "a.txt", "Visited 3 times\n");
+    let rules = write(
+        dir.path(),
+        "mine.yml",
+        "- id: claim.fled-to\n  severity: info\n  message: fled\n  pattern: 'fled to Tehran'\n",
+    );
+    let text = write(dir.path(), "a.txt", "The minister fled to Tehran.\n");
     let run = factlint(&["check", "--format", "json", "--rules", &rules, &text]);
     assert_eq!(run.code, 0, "info does not fail the run");
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -227,7 +231,12 @@ fn json_output_shape() {
         .as_str()
         .unwrap()
         .ends_with("seed-article.txt"));
-    let rebels = &v[1];
+    let rebels = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "claim.captured-by-nationality")
+        .expect("the rebels finding");
     assert_eq!(rebels["rule"], "claim.captured-by-nationality");
     assert_eq!(rebels["severity"], "error");
     assert_eq!(rebels["end_line"], 13);
@@ -342,7 +351,7 @@ fn non_utf8_file_is_a_clear_error_and_the_run_goes_on() {
     );
     assert!(
         run.stdout
-            .contains("ok.txt:1:1: error hygiene.visit-counter"),
+            .contains("ok.txt:1:1: error hygiene.page-residue"),
         "{}",
         run.stdout
     );

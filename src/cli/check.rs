@@ -67,7 +67,7 @@ pub fn run(
     fail_on: FailOn,
     as_of: Option<jiff::civil::Date>,
 ) -> i32 {
-    let book = match ruleset::load(&rules.rules, rules.no_default_rules) {
+    let book = match ruleset::load(rules) {
         Ok((b, _)) => b,
         Err(errors) => {
             print_errors(&errors);

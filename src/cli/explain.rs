@@ -8,7 +8,7 @@ use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK
 
 /// Prints one rule in full.
 pub fn rule(id: &str, args: &RuleArgs) -> i32 {
-    let book = match ruleset::load(&args.rules, args.no_default_rules) {
+    let book = match ruleset::load(args) {
         Ok((b, _)) => b,
         Err(errors) => {
             print_errors(&errors);
@@ -17,7 +17,16 @@ pub fn rule(id: &str, args: &RuleArgs) -> i32 {
     };
     let style = Style::stdout();
     let Some(r) = book.rule(id) else {
-        eprintln!("no rule `{id}`; `factlint rules` lists them");
+        if let Some(c) = book.checks.iter().find(|c| c.id() == id) {
+            println!(
+                "{} ({})",
+                style.bold(c.id()),
+                style.severity(book.severity_of(c.id(), c.severity()))
+            );
+            println!("\nkind: built-in check\n{}", c.description());
+            return EXIT_OK;
+        }
+        eprintln!("no rule or check `{id}`; `factlint rules` lists them");
         return EXIT_CONFIG;
     };
     println!("{} ({})", style.bold(&r.id), style.severity(r.severity));
@@ -78,7 +87,7 @@ fn matches(fb: &FactBase, e: usize, words: &[String]) -> bool {
 
 /// Prints the entities and facts that match `query` (all when empty).
 pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
-    let book = match ruleset::load(&args.rules, args.no_default_rules) {
+    let book = match ruleset::load(args) {
         Ok((b, _)) => b,
         Err(errors) => {
             print_errors(&errors);

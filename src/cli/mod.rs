@@ -66,9 +66,30 @@ pub struct RuleArgs {
     /// More rule files or folders of rule files (repeatable).
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
-    /// Do not load the built-in rules.
+    /// Do not load the built-in rules and checks.
     #[arg(long)]
     pub no_default_rules: bool,
+    /// Set a rule's or check's severity, or turn it off: `--level ID=error|warning|info|off` (repeatable).
+    #[arg(long = "level", value_name = "ID=LEVEL", value_parser = parse_level)]
+    pub levels: Vec<(String, Option<Severity>)>,
+}
+
+fn parse_level(s: &str) -> Result<(String, Option<Severity>), String> {
+    let (id, level) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}`: write ID=LEVEL, e.g. hygiene.doubled-word=off"))?;
+    let level = match level {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        "off" => None,
+        other => {
+            return Err(format!(
+                "`{other}` is not a level: use error, warning, info or off"
+            ))
+        }
+    };
+    Ok((id.to_string(), level))
 }
 
 /// Output formats of `check`.

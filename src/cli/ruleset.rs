@@ -60,25 +60,45 @@ fn is_yaml(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml"))
 }
 
-/// Loads built-in rules (unless turned off) and the user's rule files.
-pub fn load(
-    extra: &[PathBuf],
-    no_default: bool,
+/// Loads built-in rules (unless turned off) and the user's rule files, and applies `--level`.
+pub fn load(args: &RuleArgs) -> Result<(Rulebook, Vec<String>), Vec<ConfigError>> {
+    load_paths(&args.rules, args)
+}
+
+/// Like [`load`], with `paths` as the user's rule files.
+pub fn load_paths(
+    paths: &[PathBuf],
+    args: &RuleArgs,
 ) -> Result<(Rulebook, Vec<String>), Vec<ConfigError>> {
-    let user = read_rule_files(extra)?;
+    let user = read_rule_files(paths)?;
     let user_names: Vec<String> = user.iter().map(|s| s.name.clone()).collect();
-    let mut sources = if no_default {
+    let mut sources = if args.no_default_rules {
         Vec::new()
     } else {
         builtin::sources()
     };
     sources.extend(user);
-    Rulebook::load(sources).map(|b| (b, user_names))
+    let mut book = Rulebook::load(sources)?;
+    if args.no_default_rules {
+        // The built-in checks go with the built-in rules.
+        book.checks.clear();
+    }
+    let mut errors = Vec::new();
+    for (id, level) in &args.levels {
+        if let Err(e) = book.set_level(id, *level) {
+            errors.push(ConfigError::plain(format!("--level {id}: {e}")));
+        }
+    }
+    if errors.is_empty() {
+        Ok((book, user_names))
+    } else {
+        Err(errors)
+    }
 }
 
 /// `factlint rules`: one line a rule.
 pub fn list(args: &RuleArgs) -> i32 {
-    let book = match load(&args.rules, args.no_default_rules) {
+    let book = match load(args) {
         Ok((b, _)) => b,
         Err(errors) => {
             print_errors(&errors);

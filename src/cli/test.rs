@@ -18,7 +18,7 @@ pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
             return EXIT_CONFIG;
         }
     };
-    let (book, _) = match ruleset::load(&all, extra.no_default_rules) {
+    let (book, _) = match ruleset::load_paths(&all, extra) {
         Ok(b) => b,
         Err(errors) => {
             print_errors(&errors);

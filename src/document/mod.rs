@@ -90,6 +90,8 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Each sentence as a range of token indices.
     pub sentences: Vec<Range<usize>>,
+    /// Each block (paragraph, heading, list item, table cell) as a range of token indices.
+    blocks: Vec<Range<usize>>,
     prose: String,
     norm: String,
     lines: LineIndex,
@@ -126,6 +128,7 @@ impl Document {
             problems,
             tokens: Vec::new(),
             sentences: Vec::new(),
+            blocks: Vec::new(),
             prose,
             norm: String::new(),
         };
@@ -136,6 +139,11 @@ impl Document {
     /// Parses a snippet of plain text (rule examples, tests).
     pub fn from_text(text: &str) -> Document {
         Document::parse("<text>", text, Format::Text)
+    }
+
+    /// Each block (paragraph, heading, list item, table cell) as a range of token indices.
+    pub fn blocks(&self) -> &[Range<usize>] {
+        &self.blocks
     }
 
     /// The token's text as it reads in prose (escapes and entities decoded).
@@ -199,6 +207,7 @@ impl Document {
             if first == last {
                 continue;
             }
+            self.blocks.push(first..last);
             // Line flags: a newline in the source between two tokens of a block breaks the line.
             let newline_between = |a: &Token, b: &Token| {
                 self.source

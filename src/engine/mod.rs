@@ -20,9 +20,14 @@ use crate::rules::{ClaimRule, Rule, Rulebook};
 /// Rule id of findings about a document's front matter.
 pub const FRONT_MATTER_RULE: &str = "front-matter";
 
-/// Checks `doc` against every rule of `book`; findings are sorted by position.
+/// Checks `doc` against every rule and check of `book`; findings are sorted by position.
 pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
-    let mut findings = run(book, doc, |_| true);
+    let mut findings = run(book, doc, |r| book.enabled(&book.rules[r as usize].id));
+    for c in &book.checks {
+        if book.enabled(c.id()) {
+            c.check(doc, book, &mut findings);
+        }
+    }
     for p in &doc.problems {
         findings.push(Finding {
             rule: Arc::from(FRONT_MATTER_RULE),
@@ -34,7 +39,12 @@ pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
             help: None,
             suggestion: None,
             sources: Arc::from(Vec::new()),
+            related: Vec::new(),
         });
+    }
+    findings.retain(|f| book.enabled(&f.rule));
+    for f in &mut findings {
+        f.severity = book.severity_of(&f.rule, f.severity);
     }
     sort(&mut findings);
     findings
@@ -310,5 +320,6 @@ fn finding(
         help: rule.help.as_ref().map(|t| t.render_with(get, var)),
         suggestion: rule.suggest.as_ref().map(|t| t.render_with(get, var)),
         sources,
+        related: Vec::new(),
     })
 }

@@ -143,7 +143,82 @@ pub fn name_key(name: &str) -> String {
     parts.join(" ")
 }
 
+/// A name of the fact base found in a document.
+#[derive(Debug, Clone)]
+pub struct NameMatch {
+    /// Byte span in the source.
+    pub span: std::ops::Range<usize>,
+    /// Token indices.
+    pub tokens: std::ops::Range<usize>,
+    /// The name's matching key.
+    pub key: String,
+    /// What it may refer to.
+    pub actors: Vec<Actor>,
+}
+
+/// The longest name the base knows has at most this many tokens.
+const MAX_NAME_TOKENS: usize = 8;
+
 impl FactBase {
+    /// The names of entities (not demonyms) in `doc`, longest first at each
+    /// position, left to right, not overlapping, within sentences.
+    pub fn find_names(&self, doc: &crate::document::Document) -> Vec<NameMatch> {
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let mut i = s.start;
+            while i < s.end {
+                let mut found = None;
+                let mut key = String::new();
+                let mut keys = Vec::new();
+                for j in i..(i + MAX_NAME_TOKENS).min(s.end) {
+                    let t = &doc.tokens[j];
+                    if t.kind == crate::document::TokenKind::Punct
+                        || t.kind == crate::document::TokenKind::Url
+                        || t.kind == crate::document::TokenKind::Code
+                    {
+                        break;
+                    }
+                    if !key.is_empty() {
+                        key.push(' ');
+                    }
+                    key.push_str(doc.norm(t));
+                    keys.push((j, key.clone(), doc.base(t).len() < doc.norm(t).len()));
+                }
+                for (j, k, possessive) in keys.into_iter().rev() {
+                    let k = if possessive {
+                        k[..k.len() - 2].to_string()
+                    } else {
+                        k
+                    };
+                    if let Some(actors) = self.by_name.get(&k) {
+                        let actors: Vec<Actor> = actors
+                            .iter()
+                            .copied()
+                            .filter(|a| matches!(a, Actor::Entity(_)))
+                            .collect();
+                        if !actors.is_empty() {
+                            found = Some((j, k, actors));
+                            break;
+                        }
+                    }
+                }
+                match found {
+                    Some((j, key, actors)) => {
+                        out.push(NameMatch {
+                            span: doc.tokens[i].span.start..doc.tokens[j].span.end,
+                            tokens: i..j + 1,
+                            key,
+                            actors,
+                        });
+                        i = j + 1;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: &str) -> Option<EntityId> {
         self.by_id.get(id).copied()

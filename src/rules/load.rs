@@ -373,10 +373,21 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         return Err(errors);
     }
     let prefilter = Prefilter::new(&rules);
+    let lexicons = resolver
+        .0
+        .iter()
+        .filter_map(|(k, d)| match d {
+            Def::Lexicon(v) => Some((k.clone(), v.clone())),
+            Def::Pattern(_) => None,
+        })
+        .collect();
     Ok(Rulebook {
         rules,
         names: name_list,
         facts,
+        lexicons,
+        checks: crate::checks::all(),
+        levels: HashMap::new(),
         prefilter,
     })
 }

@@ -105,6 +105,12 @@ pub struct Rulebook {
     pub names: Vec<String>,
     /// The fact base.
     pub facts: crate::facts::FactBase,
+    /// Every word list by name (from files and from the fact base), for checks that use them.
+    pub lexicons: std::collections::HashMap<String, Vec<String>>,
+    /// The built-in checks.
+    pub checks: Vec<Box<dyn crate::checks::Check>>,
+    /// Severity overrides by rule or check id; `None` turns it off.
+    pub levels: std::collections::HashMap<String, Option<Severity>>,
     pub(crate) prefilter: Prefilter,
 }
 
@@ -118,6 +124,39 @@ impl Rulebook {
     /// The built-in rules alone.
     pub fn builtin() -> Result<Rulebook, Vec<crate::error::ConfigError>> {
         load::load(builtin::sources())
+    }
+
+    /// The entries of word list `name` (empty when there is none).
+    pub fn lexicon(&self, name: &str) -> &[String] {
+        self.lexicons.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Sets the severity of a rule or check, or turns it off (`None`).
+    /// Fails for an id that is neither a rule nor a check.
+    pub fn set_level(&mut self, id: &str, level: Option<Severity>) -> Result<(), String> {
+        let known = self.rule(id).is_some()
+            || self.checks.iter().any(|c| c.id() == id)
+            || id == crate::engine::FRONT_MATTER_RULE;
+        if !known {
+            return Err(format!(
+                "no rule or check `{id}`; `factlint rules` lists them"
+            ));
+        }
+        self.levels.insert(id.to_string(), level);
+        Ok(())
+    }
+
+    /// Whether a rule or check is on.
+    pub fn enabled(&self, id: &str) -> bool {
+        !matches!(self.levels.get(id), Some(None))
+    }
+
+    /// The severity a rule or check reports at, after overrides.
+    pub fn severity_of(&self, id: &str, default: Severity) -> Severity {
+        match self.levels.get(id) {
+            Some(Some(s)) => *s,
+            _ => default,
+        }
     }
 
     /// The rule with this id.

@@ -1,0 +1,138 @@
+//! Bracketed editing leftovers: a bracketed word left between two words
+//! ("a long-time (ally) partner"), where an editor meant to keep one.
+
+use super::{Check, Report};
+use crate::document::{Document, TokenKind, SPACE_BEFORE};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rulebook;
+
+/// The check.
+pub struct BracketArtifact;
+
+/// Bracketed words that are normal in running text.
+const ALLOWED: &[&str] = &[
+    "sic",
+    "optional",
+    "s",
+    "es",
+    "ies",
+    "ed",
+    "or",
+    "and",
+    "etc",
+    "e.g.",
+    "i.e.",
+    "see",
+    "cf",
+    "ibid",
+    "required",
+    "default",
+    "deprecated",
+    "beta",
+    "alias",
+    "plural",
+    "approx",
+    "est",
+    "ret",
+    "retd",
+    "pbuh",
+    "lit",
+    "trans",
+    "ca",
+    "vs",
+    "emphasis",
+    "inclusive",
+    "exclusive",
+    "recommended",
+    "experimental",
+    "unofficial",
+    "translated",
+    "redacted",
+];
+
+fn lower_word(doc: &Document, t: &crate::document::Token) -> bool {
+    t.kind == TokenKind::Word && !doc.text(t).chars().any(char::is_uppercase)
+}
+
+impl Check for BracketArtifact {
+    fn id(&self) -> &'static str {
+        "hygiene.bracketed-artifact"
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn description(&self) -> &'static str {
+        "a bracketed word left between two words, as an editor left it"
+    }
+
+    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+        let numbers = book.lexicon("number_word");
+        for s in &doc.sentences {
+            let toks = &doc.tokens[s.clone()];
+            for i in 1..toks.len().saturating_sub(3) {
+                let (open, word, close) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+                let pair = matches!((doc.text(open), doc.text(close)), ("(", ")") | ("[", "]"));
+                if !pair
+                    || !open.has(SPACE_BEFORE)
+                    || word.has(SPACE_BEFORE)
+                    || close.has(SPACE_BEFORE)
+                {
+                    continue;
+                }
+                let w = doc.norm(word);
+                if !lower_word(doc, &toks[i - 1])
+                    || !lower_word(doc, word)
+                    || !lower_word(doc, &toks[i + 3])
+                    || !toks[i + 3].has(SPACE_BEFORE)
+                {
+                    continue;
+                }
+                if ALLOWED.contains(&w) || numbers.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+                    continue;
+                }
+                let span = open.span.start..close.span.end;
+                out.push(
+                    Report {
+                        check: self,
+                        message: format!("“{}” looks like an editing leftover: a bracketed word left between two words", doc.slice(span.clone())),
+                        span,
+                        help: Some(format!("Keep one of “{}” and “{}”, and delete the other.", doc.text(word), doc.text(&toks[i + 3]))),
+                        suggestion: Some(String::new()),
+                    }
+                    .finding(doc),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_examples;
+    use super::BracketArtifact;
+
+    #[test]
+    fn examples() {
+        assert_examples(
+            &BracketArtifact,
+            &[
+                "it is attempting to use Libya, a long-time (ally) partner, to keep its influence",
+                "the (former) president said on Monday",
+                "a close [friend] partner of the minister",
+                "the (new) old policy stays in force",
+                "an (urgent) important meeting",
+            ],
+            &[
+                "Khalifa Haftar’s Libyan National Army (LNA) controls the east.",
+                "Visited 1 times, 1 visit(s) today",
+                "The report (published on Tuesday) said the base was expanded.",
+                "Pass the (optional) flag to skip the check.",
+                "The spelling in the letter (sic) was kept.",
+                "The Wall Street Journal (WSJ) cited officials.",
+                "The number of flights (seven) was higher than last week.",
+            ],
+        );
+    }
+}

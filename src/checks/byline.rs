@@ -1,0 +1,150 @@
+//! Broken bylines: a time, a date or a section name where the author's name should be.
+
+use super::{lines, span_of, Check, Report};
+use crate::document::{Document, TokenKind};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rulebook;
+
+/// The check.
+pub struct Byline;
+
+const LEADS: &[&str] = &[
+    "written",
+    "posted",
+    "published",
+    "story",
+    "words",
+    "reporting",
+    "text",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_time_or_date(doc: &Document, t: &crate::document::Token) -> bool {
+    let s = doc.norm(t);
+    t.kind == TokenKind::Number
+        || MONTHS.contains(&s)
+        || matches!(s, "am" | "pm" | "a.m." | "p.m." | "today" | "yesterday")
+}
+
+impl Check for Byline {
+    fn id(&self) -> &'static str {
+        "hygiene.byline-no-author"
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    fn description(&self) -> &'static str {
+        "a byline with a time, date or section name where the author should be"
+    }
+
+    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+        let sections: Vec<String> = book
+            .lexicon("byline_section")
+            .iter()
+            .map(|s| crate::document::normalize::normalize(s))
+            .collect();
+        for line in lines(doc) {
+            let toks = &doc.tokens[line.clone()];
+            let words: Vec<&str> = toks.iter().map(|t| doc.norm(t)).collect();
+            let by = match words.as_slice() {
+                [lead, "by", ..] if LEADS.contains(lead) => 2,
+                ["by", ..] => 1,
+                _ => continue,
+            };
+            let rest = &toks[by..];
+            // A byline is short and is not a sentence.
+            let sentence_like = rest.len() > 6
+                || toks
+                    .last()
+                    .is_some_and(|t| matches!(doc.text(t), "." | "!" | "?"));
+            if sentence_like && !(rest.is_empty()) {
+                continue;
+            }
+            if by == 1 && rest.is_empty() {
+                continue;
+            }
+            let author = rest.iter().filter(|t| t.kind != TokenKind::Punct);
+            let broken = rest.is_empty()
+                || rest.first().is_some_and(|t| is_time_or_date(doc, t))
+                || author.clone().all(|t| {
+                    sections.contains(&doc.norm(t).to_string()) || is_time_or_date(doc, t)
+                });
+            if !broken {
+                continue;
+            }
+            let what = if rest.is_empty() {
+                "nothing".to_string()
+            } else {
+                format!("“{}”", doc.slice(span_of(doc, line.start + by..line.end)))
+            };
+            out.push(
+                Report {
+                    check: self,
+                    span: span_of(doc, line),
+                    message: format!(
+                        "Broken byline: {what} stands where the author's name should be"
+                    ),
+                    help: Some("Put the author's name after “by”, or remove the byline.".into()),
+                    suggestion: None,
+                }
+                .finding(doc),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_examples;
+    use super::Byline;
+
+    #[test]
+    fn examples() {
+        assert_examples(
+            &Byline,
+            &[
+                "Written by 11:23 AM World",
+                "By 9:05 PM",
+                "Posted by admin",
+                "Written by",
+                "Published by 2024",
+                "By December 12, 2024",
+            ],
+            &[
+                "Written by Jane Okafor, World correspondent",
+                "Written by hand, the note was delivered at dawn.",
+                "By 11:30 a.m. the crowd had gathered outside the ministry.",
+                "The report was written by World Bank economists.",
+                "Posted by the embassy on its website",
+                "By Min-ji Park",
+            ],
+        );
+    }
+}

@@ -1,0 +1,92 @@
+//! Doubled words: "the the".
+
+use super::{Check, Report};
+use crate::document::{Document, TokenKind};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rulebook;
+
+/// The check.
+pub struct DoubledWord;
+
+/// Words that are correctly doubled in English prose.
+const ALLOWED: &[&str] = &[
+    "had", "that", "so", "very", "bye", "no", "yes", "ha", "go", "chop", "knock", "many", "far",
+    "more", "much", "really", "well", "tut", "walla", "wagga", "pago", "bora", "baden", "sirhan",
+    "hush", "is", "do", "blah", "tsk", "dum", "la", "boo", "yeah", "hear", "again", "round",
+    "over", "on", "cha", "aye", "mm", "hmm", "ah", "oh",
+];
+
+impl Check for DoubledWord {
+    fn id(&self) -> &'static str {
+        "hygiene.doubled-word"
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn description(&self) -> &'static str {
+        "the same word twice in a row: “the the”"
+    }
+
+    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+        for s in &doc.sentences {
+            let toks = &doc.tokens[s.clone()];
+            for w in toks.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                if a.kind != TokenKind::Word
+                    || b.kind != TokenKind::Word
+                    || doc.norm(a) != doc.norm(b)
+                {
+                    continue;
+                }
+                // Only white space between them (a comma or markup makes it deliberate).
+                let between = doc.slice(a.span.end..b.span.start);
+                if between.is_empty()
+                    || !between.chars().all(char::is_whitespace)
+                    || ALLOWED.contains(&doc.norm(a))
+                {
+                    continue;
+                }
+                out.push(
+                    Report {
+                        check: self,
+                        span: a.span.start..b.span.end,
+                        message: format!("“{}” is written twice", doc.text(a)),
+                        help: None,
+                        suggestion: Some(doc.text(a).to_string()),
+                    }
+                    .finding(doc),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_examples;
+    use super::DoubledWord;
+
+    #[test]
+    fn examples() {
+        assert_examples(
+            &DoubledWord,
+            &[
+                "The the base was closed.",
+                "Russia moved its its air defences.",
+                "They said that the\nthe rebels had won.",
+                "It was a a long war.",
+                "Libya has been divided for for years.",
+            ],
+            &[
+                "He had had enough.",
+                "She said that that was the end.",
+                "Walla Walla is in Washington.",
+                "The word “the”, the article, is common.",
+                "Bye bye, she said.",
+                "He said no, no and no again.",
+            ],
+        );
+    }
+}

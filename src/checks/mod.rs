@@ -1,0 +1,175 @@
+//! Built-in checks: whole-document inspections written in Rust, one per
+//! file, each with its own tests of text it must flag and text it must pass.
+//!
+//! A check sees a parsed [`Document`] and the [`Rulebook`] (for word lists
+//! and the fact base) and reports findings under its own id, which
+//! configuration can turn off or give another severity.
+
+pub mod acronyms;
+pub mod bracket_artifact;
+pub mod byline;
+pub mod doubled_word;
+pub mod placeholder;
+pub mod residue;
+pub mod spelling;
+pub mod unattributed_quote;
+pub mod unbalanced;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::document::{Document, Token, TokenKind, LINE_END, LINE_START};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rulebook;
+
+/// A whole-document check.
+pub trait Check: Send + Sync {
+    /// Unique id, used in findings and configuration.
+    fn id(&self) -> &'static str;
+    /// Severity of its findings unless configured otherwise.
+    fn severity(&self) -> Severity;
+    /// What it looks for, in one line.
+    fn description(&self) -> &'static str;
+    /// Adds its findings on `doc` to `out`.
+    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>);
+}
+
+impl std::fmt::Debug for dyn Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Every built-in check.
+pub fn all() -> Vec<Box<dyn Check>> {
+    vec![
+        Box::new(residue::PageResidue),
+        Box::new(byline::Byline),
+        Box::new(bracket_artifact::BracketArtifact),
+        Box::new(placeholder::Placeholder),
+        Box::new(doubled_word::DoubledWord),
+        Box::new(unbalanced::Unbalanced),
+        Box::new(unattributed_quote::UnattributedQuote),
+        Box::new(spelling::SpellingConsistency),
+        Box::new(acronyms::Acronyms),
+    ]
+}
+
+/// What a check reports: a span of the source, a message, and optional help and fix.
+pub struct Report<'a> {
+    /// The check.
+    pub check: &'a dyn Check,
+    /// Byte span in the source.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Replacement text.
+    pub suggestion: Option<String>,
+}
+
+impl Report<'_> {
+    /// The finding, positioned in `doc`.
+    pub fn finding(self, doc: &Document) -> Finding {
+        Finding {
+            rule: Arc::from(self.check.id()),
+            severity: self.check.severity(),
+            start: doc.position(self.span.start),
+            end: doc.position(self.span.end),
+            span: self.span,
+            message: self.message,
+            help: self.help,
+            suggestion: self.suggestion,
+            sources: Arc::from(Vec::new()),
+            related: Vec::new(),
+        }
+    }
+}
+
+/// The byte span from the first to the last of `tokens`.
+pub fn span_of(doc: &Document, tokens: Range<usize>) -> Range<usize> {
+    doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end
+}
+
+/// The source lines of prose, as ranges of token indices (a line ends at a
+/// line break in the source or at the end of a block).
+pub fn lines(doc: &Document) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.has(LINE_START) {
+            start = Some(i);
+        }
+        if t.has(LINE_END) {
+            if let Some(s) = start.take() {
+                out.push(s..i + 1);
+            }
+        }
+    }
+    out
+}
+
+/// The tokens' matching forms joined by single spaces, punctuation dropped.
+pub fn words_of(doc: &Document, tokens: &[Token]) -> String {
+    let mut s = String::new();
+    for t in tokens {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(doc.norm(t));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for the checks' own tests.
+
+    use super::Check;
+    use crate::document::{Document, Format};
+    use crate::rules::Rulebook;
+
+    fn book() -> &'static Rulebook {
+        use std::sync::OnceLock;
+        static BOOK: OnceLock<Rulebook> = OnceLock::new();
+        BOOK.get_or_init(|| match Rulebook::builtin() {
+            Ok(b) => b,
+            Err(e) => panic!(
+                "built-in rules load: {:?}",
+                e.iter().map(|e| &e.message).collect::<Vec<_>>()
+            ),
+        })
+    }
+
+    /// The source text of each finding of `check` on `text` (read as Markdown).
+    pub fn flagged(check: &dyn Check, text: &str) -> Vec<String> {
+        let doc = Document::parse("t.md", text, Format::Markdown);
+        let mut out = Vec::new();
+        check.check(&doc, book(), &mut out);
+        out.iter()
+            .map(|f| doc.slice(f.span.clone()).to_string())
+            .collect()
+    }
+
+    /// Asserts that each of `flag` gives at least one finding and each of `pass` none.
+    pub fn assert_examples(check: &dyn Check, flag: &[&str], pass: &[&str]) {
+        for t in flag {
+            assert!(
+                !flagged(check, t).is_empty(),
+                "{} should flag: {t:?}",
+                check.id()
+            );
+        }
+        for t in pass {
+            let f = flagged(check, t);
+            assert!(
+                f.is_empty(),
+                "{} should pass: {t:?}, flagged {f:?}",
+                check.id()
+            );
+        }
+    }
+}

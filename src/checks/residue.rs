@@ -1,0 +1,246 @@
+//! Page residue: lines scraped with an article from the web page around it
+//! (visit counters, share buttons, menus, cookie notices, navigation crumbs).
+//! Consecutive residue lines are reported as one block.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use super::{lines, span_of, words_of, Check, Report};
+use crate::document::{Document, TokenKind};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rulebook;
+
+/// The check.
+pub struct PageResidue;
+
+/// Interface words that are residue only next to other residue ("Close").
+const UI_WORDS: &[&str] = &[
+    "close",
+    "menu",
+    "search",
+    "home",
+    "share",
+    "print",
+    "email",
+    "tweet",
+    "next",
+    "previous",
+    "top",
+    "x",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "copy link",
+    "back",
+];
+
+/// Lines that start like a share or sign-up button.
+const PREFIXES: &[&str] = &[
+    "click to share on",
+    "click to email",
+    "share on",
+    "follow us on",
+    "sign up for our",
+    "subscribe to our",
+];
+
+fn counters() -> &'static [Regex; 3] {
+    static R: OnceLock<[Regex; 3]> = OnceLock::new();
+    R.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).unwrap_or_else(|e| unreachable!("static regex: {e}"));
+        [
+            r(r"^visited [\d,]+ times?( [\d,]+ visits?( s)? today)?$"),
+            r(r"^(page )?views? [\d,]+$|^[\d,]+ (page )?views?$"),
+            r(r"^this (post|article|page|story) has been (viewed|read) [\d,]+ times?$"),
+        ]
+    })
+}
+
+/// Whether a line is residue: `Some(true)` for sure, `Some(false)` for an
+/// interface word that counts only beside other residue.
+fn classify(
+    doc: &Document,
+    line: std::ops::Range<usize>,
+    book: &Rulebook,
+    edge: bool,
+) -> Option<bool> {
+    let toks = &doc.tokens[line.clone()];
+    let text = words_of(doc, toks);
+    let n_words = toks
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count();
+    if text.is_empty() {
+        return None;
+    }
+    if counters().iter().any(|r| r.is_match(&text)) {
+        return Some(true);
+    }
+    let listed = book.lexicon("residue_line").iter().any(|e| {
+        let d = crate::document::Document::from_text(e);
+        words_of(&d, &d.tokens) == text
+    });
+    if listed {
+        return Some(true);
+    }
+    if n_words <= 10 && PREFIXES.iter().any(|p| text.starts_with(p)) {
+        return Some(true);
+    }
+    if n_words <= 30
+        && text.contains("cookie")
+        && [
+            "accept",
+            "consent",
+            "use cookies",
+            "uses cookies",
+            "cookie policy",
+            "cookie settings",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return Some(true);
+    }
+    // Navigation crumbs ("Home » World » Middle East") at the top or bottom.
+    let separators = toks
+        .iter()
+        .filter(|t| {
+            t.kind == TokenKind::Punct && matches!(doc.text(t), "»" | "›" | ">" | "/" | "|" | "→")
+        })
+        .count();
+    let terminal = toks
+        .last()
+        .is_some_and(|t| matches!(doc.text(t), "." | "!" | "?"));
+    if edge && separators >= 2 && n_words <= 12 && !terminal {
+        return Some(true);
+    }
+    if UI_WORDS.contains(&text.as_str()) {
+        return Some(false);
+    }
+    None
+}
+
+impl Check for PageResidue {
+    fn id(&self) -> &'static str {
+        "hygiene.page-residue"
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+
+    fn description(&self) -> &'static str {
+        "lines scraped from the web page around the article: counters, buttons, menus, cookie notices, crumbs"
+    }
+
+    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+        let all = lines(doc);
+        let n = all.len();
+        let line_no = |tok: usize| doc.position(doc.tokens[tok].span.start).line;
+        let kinds: Vec<Option<bool>> = all
+            .iter()
+            .enumerate()
+            .map(|(i, l)| classify(doc, l.clone(), book, i < 2 || i + 2 >= n))
+            .collect();
+        // Interface words count where a sure residue line is next to them (through other such words).
+        let mut residue: Vec<bool> = kinds.iter().map(|k| *k == Some(true)).collect();
+        loop {
+            let mut changed = false;
+            for i in 0..n {
+                if kinds[i] == Some(false) && !residue[i] {
+                    let near = |j: usize| {
+                        residue[j] && line_no(all[j].start).abs_diff(line_no(all[i].start)) <= 2
+                    };
+                    if (i > 0 && near(i - 1)) || (i + 1 < n && near(i + 1)) {
+                        residue[i] = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            if !residue[i] {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n
+                && residue[j + 1]
+                && line_no(all[j + 1].start) <= line_no(all[j].end - 1) + 2
+            {
+                j += 1;
+            }
+            let span = span_of(doc, all[i].start..all[j].end);
+            let (first, last) = (line_no(all[i].start), line_no(all[j].end - 1));
+            let message = if i == j {
+                format!(
+                    "Page residue: “{}” is part of the web page, not of the article",
+                    doc.slice(span.clone())
+                )
+            } else {
+                format!("Page residue: lines {first}–{last} are part of the web page, not of the article")
+            };
+            out.push(
+                Report {
+                    check: self,
+                    span,
+                    message,
+                    help: Some(
+                        "Delete it: it was scraped from the page's counters, buttons or menus."
+                            .into(),
+                    ),
+                    suggestion: Some(String::new()),
+                }
+                .finding(doc),
+            );
+            i = j + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{assert_examples, flagged};
+    use super::PageResidue;
+
+    #[test]
+    fn examples() {
+        assert_examples(
+            &PageResidue,
+            &[
+                "The article ends here.\n\nVisited 1 times, 1 visit(s) today\n",
+                "Text.\n\nExit mobile version\n",
+                "Text.\n\nClick to share on X (Opens in new window)\n",
+                "Text.\n\nWe use cookies to improve your experience. Accept all cookies\n",
+                "Home » World » Middle East\n\nThe war went on.\n",
+                "Text.\n\nViews: 1,234\n",
+            ],
+            &[
+                "The ministry said it had visited 12 sites.",
+                "Inspectors visited 3 times in a week.",
+                "Officials agreed to close the search window after two days.",
+                "The app lets readers exit the mobile version of the site.",
+                "Share this news with care, the editor said.",
+                "He walked home / to the office / and back again, every day, for years.\n\nMore text follows here.\n\nAnd more.\n\nAnd the end.",
+                "Close\n\nthe door, she said.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_block_of_residue_is_one_finding() {
+        let text = "Body text.\n\nVisited 1 times, 1 visit(s) today\nClose Search Window\nClose\nExit mobile version\n";
+        assert_eq!(
+            flagged(&PageResidue, &text.replace('\n', "\n\n")),
+            ["Visited 1 times, 1 visit(s) today\n\nClose Search Window\n\nClose\n\nExit mobile version"]
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! One entity spelled two ways in one document (Khmeimim and Hmeimim).
+
+use std::collections::HashMap;
+
+use super::{Check, Report};
+use crate::document::Document;
+use crate::facts::Actor;
+use crate::finding::{Finding, Related, Severity};
+use crate::rules::Rulebook;
+
+/// The check.
+pub struct SpellingConsistency;
+
+fn is_acronym(s: &str) -> bool {
+    s.len() <= 6
+        && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !s.chars().any(char::is_lowercase)
+}
+
+/// A name without Arabic article prefixes, for telling a short form ("Assad")
+/// from a spelling variant ("Asad").
+fn bare(key: &str) -> String {
+    key.split(' ')
+        .map(|w| {
+            w.strip_prefix("al-")
+                .or_else(|| w.strip_prefix("el-"))
+                .unwrap_or(w)
+        })
+        .filter(|w| !matches!(*w, "al" | "el"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two names of one entity are spelling variants ("Haftar" and "Hifter"), not
+/// a short and a long form ("Assad" and "Bashar al-Assad") nor two different
+/// names ("al-Sharaa" and "al-Jolani"): the surnames, or the whole names when
+/// they have as many words, differ by a few letters.
+fn variants(a: &str, b: &str) -> bool {
+    let (x, y) = (bare(a), bare(b));
+    if x == y {
+        return false;
+    }
+    let close = |p: &str, q: &str| {
+        let d = strsim::levenshtein(p, q);
+        d > 0 && d * 3 <= p.chars().count().max(q.chars().count())
+    };
+    let (lx, ly) = (
+        x.rsplit(' ').next().unwrap_or(""),
+        y.rsplit(' ').next().unwrap_or(""),
+    );
+    if x.split(' ').count() == y.split(' ').count() {
+        close(&x, &y)
+    } else {
+        close(lx, ly)
+    }
+}
+
+impl Check for SpellingConsistency {
+    fn id(&self) -> &'static str {
+        "consistency.spelling"
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn description(&self) -> &'static str {
+        "the same entity spelled two ways in one document"
+    }
+
+    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+        let fb = &book.facts;
+        // For each entity: the spellings seen so far (key, written form, span).
+        let mut seen: HashMap<usize, Vec<(String, String, std::ops::Range<usize>)>> =
+            HashMap::new();
+        for m in fb.find_names(doc) {
+            let entities: Vec<usize> = m
+                .actors
+                .iter()
+                .filter_map(|a| match a {
+                    Actor::Entity(e) => Some(*e),
+                    Actor::Nationality(_) => None,
+                })
+                .collect();
+            // Names shared by several entities ("Assad") say nothing about spelling.
+            let [e] = entities[..] else { continue };
+            let written = doc.slice(m.span.clone()).to_string();
+            if is_acronym(&written) {
+                continue;
+            }
+            let list = seen.entry(e).or_default();
+            if list.iter().any(|(k, _, _)| *k == m.key) {
+                continue;
+            }
+            if let Some((_, first, first_span)) = list.iter().find(|(k, _, _)| variants(k, &m.key))
+            {
+                let ent = &fb.entities[e];
+                let preferred = ent.preferred.clone();
+                let suggestion = preferred.clone().unwrap_or_else(|| first.clone());
+                let mut f = Report {
+                    check: self,
+                    span: m.span.clone(),
+                    message: format!(
+                        "“{written}” and “{first}” spell the same name ({}) two ways",
+                        ent.name
+                    ),
+                    help: Some(match &preferred {
+                        Some(p) => format!("House style is “{p}”."),
+                        None => "Use one spelling throughout.".to_string(),
+                    }),
+                    suggestion: Some(suggestion),
+                }
+                .finding(doc);
+                f.related.push(Related::here(
+                    doc,
+                    first_span.clone(),
+                    format!("first spelled “{first}” here"),
+                ));
+                out.push(f);
+            }
+            list.push((m.key.clone(), written, m.span.clone()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_examples;
+    use super::SpellingConsistency;
+
+    #[test]
+    fn examples() {
+        assert_examples(
+            &SpellingConsistency,
+            &[
+                "Jets flew from Khmeimim. Later they returned to Hmeimim.",
+                "Gaddafi ruled for decades. Qaddafi was killed in 2011.",
+                "Khalifa Haftar spoke. Hifter then left.",
+                "Tartus is a port. The base at Tartous grew.",
+                "Hay'at Tahrir al-Sham advanced. Hayat Tahrir al-Sham took the city.",
+            ],
+            &[
+                "Bashar al-Assad fled. Assad now lives in Moscow.",
+                "Hayat Tahrir al-Sham (HTS) advanced. HTS took the city.",
+                "Khalifa Haftar spoke. Haftar then left.",
+                "Hmeimim is an air base. Hmeimim lies near Latakia.",
+                "Gaddafi fell in 2011; Gaddafi’s forces scattered.",
+                "Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani, spoke.",
+            ],
+        );
+    }
+}

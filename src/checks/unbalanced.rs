@@ -1,0 +1,128 @@
+//! Unbalanced brackets and quotation marks within a paragraph.
+
+use super::{Check, Report};
+use crate::document::{Document, TokenKind, LINE_START};
+use crate::finding::{Finding, Severity};
+use crate::rules::Rulebook;
+
+/// The check.
+pub struct Unbalanced;
+
+fn closer(open: &str) -> &'static str {
+    match open {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "“" => "”",
+        _ => "\"",
+    }
+}
+
+impl Check for Unbalanced {
+    fn id(&self) -> &'static str {
+        "hygiene.unbalanced"
+    }
+
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+
+    fn description(&self) -> &'static str {
+        "a bracket or quotation mark opened and not closed (or closed and not opened) in a paragraph"
+    }
+
+    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+        // Paragraphs: runs of sentences whose tokens follow without a block break.
+        let blocks = doc.blocks();
+        for (b, block) in blocks.iter().enumerate() {
+            let toks = &doc.tokens[block.clone()];
+            let mut stack: Vec<usize> = Vec::new();
+            let mut report = |i: usize, what: String| {
+                let t = &toks[i];
+                out.push(
+                    Report {
+                        check: self,
+                        span: t.span.clone(),
+                        message: what,
+                        help: None,
+                        suggestion: None,
+                    }
+                    .finding(doc),
+                );
+            };
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Punct {
+                    continue;
+                }
+                match doc.text(t) {
+                    "(" | "[" | "{" | "“" => stack.push(i),
+                    "\"" => match stack.last() {
+                        Some(&o) if doc.text(&toks[o]) == "\"" => {
+                            stack.pop();
+                        }
+                        _ => stack.push(i),
+                    },
+                    c @ (")" | "]" | "}" | "”") => {
+                        // "1)" and "a)" that number list items are not brackets.
+                        let numbering = c == ")"
+                            && i >= 1
+                            && toks[i - 1].has(LINE_START)
+                            && doc.text(&toks[i - 1]).chars().count() <= 2;
+                        match stack.last() {
+                            Some(&o) if closer(doc.text(&toks[o])) == c => {
+                                stack.pop();
+                            }
+                            _ if numbering => {}
+                            _ => report(
+                                i,
+                                format!("“{c}” closes nothing opened before it in this paragraph"),
+                            ),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for o in stack {
+                let open = doc.text(&toks[o]);
+                // A quotation running on into the next paragraph reopens it there.
+                let continues = open == "“"
+                    && blocks.get(b + 1).is_some_and(|next| {
+                        doc.tokens
+                            .get(next.start)
+                            .is_some_and(|t| doc.text(t) == "“")
+                    });
+                if !continues {
+                    report(o, format!("“{open}” is not closed in this paragraph"));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::assert_examples;
+    use super::Unbalanced;
+
+    #[test]
+    fn examples() {
+        assert_examples(
+            &Unbalanced,
+            &[
+                "The Libyan National Army (LNA controls the east.",
+                "He said “we will stay and left.",
+                "The base) was expanded.",
+                "She called it \"a turning point and moved on.",
+                "The list [of bases was long.",
+            ],
+            &[
+                "The Libyan National Army (LNA) controls the east.",
+                "He said “we will stay” and left.",
+                "She called it \"a turning point\" and moved on.",
+                "1) Tartus\n2) Hmeimim",
+                "“The first paragraph of a long quotation runs on.\n\n“And the second one closes it,” he said.",
+                "Russia’s bases, the rebels’ gains and the ‘Arab Spring’ are fine.",
+            ],
+        );
+    }
+}
