@@ -220,6 +220,7 @@ fn json_output_shape() {
             "line",
             "message",
             "path",
+            "related",
             "rule",
             "severity",
             "sources",

@@ -14,6 +14,7 @@ pub mod residue;
 pub mod spelling;
 pub mod unattributed_quote;
 pub mod unbalanced;
+pub mod values;
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -10,8 +10,9 @@ pub struct Placeholder;
 
 /// Whole tokens that are placeholders when written in capitals.
 fn placeholder_token(text: &str) -> bool {
-    let tk =
-        text.len() >= 2 && text.len().is_multiple_of(2) && text.as_bytes().chunks(2).all(|c| c == b"TK");
+    let tk = text.len() >= 2
+        && text.len().is_multiple_of(2)
+        && text.as_bytes().chunks(2).all(|c| c == b"TK");
     let xx = (2..=4).contains(&text.len()) && text.bytes().all(|b| b == b'X');
     tk || xx || matches!(text, "FIXME" | "TODO" | "TBC" | "XXXX" | "HED" | "DEK")
 }

@@ -4,6 +4,8 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use factlint::checks::values;
+use factlint::engine::Claimed;
 use factlint::error::ConfigError;
 use factlint::report::style::Style;
 use factlint::report::{compact, human, json, FileReport, Summary};
@@ -44,19 +46,20 @@ fn check_one(
     book: &Rulebook,
     input: &Input,
     as_of: Option<jiff::civil::Date>,
-) -> Result<FileReport, ConfigError> {
+) -> Result<(FileReport, Vec<Claimed>), ConfigError> {
     let (path, source, format) = read(input)?;
     let mut doc = Document::parse(path.clone(), source.clone(), format);
     // The document's own date wins; `--as-of` stands in when it has none (else today).
     if doc.date.is_none() {
         doc.date = as_of;
     }
-    let findings = factlint::check(book, &doc);
-    Ok(FileReport {
+    let analysis = factlint::engine::analyze(book, &doc);
+    let report = FileReport {
         path,
         source,
-        findings,
-    })
+        findings: analysis.findings,
+    };
+    Ok((report, analysis.claims))
 }
 
 /// Runs `check` and returns the exit code.
@@ -75,18 +78,35 @@ pub fn run(
         }
     };
     let (inputs, mut errors) = inputs::collect(paths);
-    let results: Vec<Result<FileReport, ConfigError>> = inputs
+    let results: Vec<Result<(FileReport, Vec<Claimed>), ConfigError>> = inputs
         .par_iter()
         .map(|i| check_one(&book, i, as_of))
         .collect();
-    let mut reports = Vec::new();
+    let mut checked = Vec::new();
     for r in results {
         match r {
-            Ok(rep) => reports.push(rep),
+            Ok(rep) => checked.push(rep),
             Err(e) => errors.push(e),
         }
     }
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    checked.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    // Claims that disagree across documents, reported in both.
+    let claims: Vec<(String, Vec<Claimed>)> = checked
+        .iter_mut()
+        .map(|(r, c)| (r.path.clone(), std::mem::take(c)))
+        .collect();
+    let mut reports: Vec<FileReport> = checked.into_iter().map(|(r, _)| r).collect();
+    if book.enabled(values::CROSS_ID) && reports.len() > 1 {
+        for (d, mut f) in values::across_documents(&book, &claims) {
+            f.severity = book.severity_of(&f.rule, f.severity);
+            reports[d].findings.push(f);
+        }
+        for r in &mut reports {
+            r.findings.sort_by(|a, b| {
+                (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+            });
+        }
+    }
     let files = reports.len();
     let summary = Summary::of(&reports, files);
     match format {

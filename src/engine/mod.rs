@@ -12,17 +12,68 @@ use std::sync::Arc;
 
 use crate::document::{Document, TokenKind, SPACE_BEFORE};
 use crate::facts::judge::{Claim, Verdict};
-use crate::facts::PartialDate;
+use crate::facts::{Actor, PartialDate};
 use crate::finding::{Finding, Severity};
 use crate::pattern::{Cache, Captures};
 use crate::rules::{ClaimRule, Rule, Rulebook};
+use crate::source::Position;
+
+/// A claim a claim rule found in a document, whatever the fact base says of it:
+/// the material of within- and cross-document consistency checks.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    /// The rule that found it.
+    pub rule: Arc<str>,
+    /// Relation index in the fact base.
+    pub relation: usize,
+    /// What the subject may refer to.
+    pub subject: Vec<Actor>,
+    /// What the object may refer to.
+    pub object: Option<Vec<Actor>>,
+    /// The time the claim names, if any.
+    pub when: Option<PartialDate>,
+    /// The document's date.
+    pub at: jiff::civil::Date,
+    /// Byte span of the match.
+    pub span: Range<usize>,
+    /// Where it starts.
+    pub start: Position,
+    /// Where it ends.
+    pub end: Position,
+    /// The matched text.
+    pub text: String,
+}
+
+/// Everything the engine found in one document.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Findings, sorted by position.
+    pub findings: Vec<Finding>,
+    /// Claims found by claim rules, in order.
+    pub claims: Vec<Claimed>,
+}
 
 /// Rule id of findings about a document's front matter.
 pub const FRONT_MATTER_RULE: &str = "front-matter";
 
 /// Checks `doc` against every rule and check of `book`; findings are sorted by position.
 pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
-    let mut findings = run(book, doc, |r| book.enabled(&book.rules[r as usize].id));
+    analyze(book, doc).findings
+}
+
+/// Checks `doc` against every rule and check of `book`, and returns the
+/// claims found too (for consistency across documents).
+pub fn analyze(book: &Rulebook, doc: &Document) -> Analysis {
+    let mut claims = Vec::new();
+    let mut findings = run(
+        book,
+        doc,
+        |r| book.enabled(&book.rules[r as usize].id),
+        &mut claims,
+    );
+    if book.enabled(crate::checks::values::ID) {
+        crate::checks::values::in_document(book, doc, &claims, &mut findings);
+    }
     for c in &book.checks {
         if book.enabled(c.id()) {
             c.check(doc, book, &mut findings);
@@ -42,17 +93,22 @@ pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
             related: Vec::new(),
         });
     }
+    apply_levels(book, &mut findings);
+    sort(&mut findings);
+    Analysis { findings, claims }
+}
+
+/// Applies severity overrides and drops findings of rules and checks that are off.
+pub fn apply_levels(book: &Rulebook, findings: &mut Vec<Finding>) {
     findings.retain(|f| book.enabled(&f.rule));
-    for f in &mut findings {
+    for f in findings.iter_mut() {
         f.severity = book.severity_of(&f.rule, f.severity);
     }
-    sort(&mut findings);
-    findings
 }
 
 /// Checks `doc` against the rules at indices `only` (rule examples, tests).
 pub fn check_rules(book: &Rulebook, doc: &Document, only: &[usize]) -> Vec<Finding> {
-    let mut findings = run(book, doc, |r| only.contains(&(r as usize)));
+    let mut findings = run(book, doc, |r| only.contains(&(r as usize)), &mut Vec::new());
     sort(&mut findings);
     findings
 }
@@ -63,7 +119,12 @@ fn sort(findings: &mut [Finding]) {
     });
 }
 
-fn run(book: &Rulebook, doc: &Document, allowed: impl Fn(u32) -> bool) -> Vec<Finding> {
+fn run(
+    book: &Rulebook,
+    doc: &Document,
+    allowed: impl Fn(u32) -> bool,
+    claims: &mut Vec<Claimed>,
+) -> Vec<Finding> {
     let mut cache = Cache::default();
     let mut findings = Vec::new();
     for (s, r) in book.prefilter.candidates(doc, allowed) {
@@ -73,7 +134,7 @@ fn run(book: &Rulebook, doc: &Document, allowed: impl Fn(u32) -> bool) -> Vec<Fi
             if cancelled(rule, doc, range.clone(), &m, &mut cache) {
                 continue;
             }
-            if let Some(f) = finding(book, rule, doc, range.clone(), &m) {
+            if let Some(f) = finding(book, rule, doc, range.clone(), &m, claims) {
                 findings.push(f);
             }
         }
@@ -159,6 +220,7 @@ fn judge(
     doc: &Document,
     sentence: Range<usize>,
     caps: &[Option<String>],
+    record: impl FnOnce(Claimed),
 ) -> Option<Judged> {
     let fb = &book.facts;
     let text = |i: Option<usize>| i.and_then(|i| caps.get(i).cloned().flatten());
@@ -185,6 +247,20 @@ fn judge(
         None if !event => sentence_year(doc, sentence),
         None => None,
     };
+    if let Some(relation) = claim.relation {
+        record(Claimed {
+            rule: rule.id.clone(),
+            relation,
+            subject: subject.to_vec(),
+            object: object.map(<[Actor]>::to_vec),
+            when: when.clone(),
+            at,
+            span: 0..0,
+            start: Position { line: 0, column: 0 },
+            end: Position { line: 0, column: 0 },
+            text: String::new(),
+        });
+    }
     let verdict = match (claim.relation, claim.title) {
         (Some(relation), _) => fb.judge(&Claim {
             subject,
@@ -253,6 +329,7 @@ fn finding(
     doc: &Document,
     sentence: Range<usize>,
     m: &Captures,
+    claims: &mut Vec<Claimed>,
 ) -> Option<Finding> {
     let marked = m.marked();
     let span = if marked.is_empty() {
@@ -267,11 +344,21 @@ fn finding(
     let caps: Vec<Option<String>> = (0..rule.program.captures.len())
         .map(|i| m.capture(i).map(|r| tokens_text(doc, r)))
         .collect();
+    let matched = tokens_text(doc, marked.clone());
+    // A claim is recorded with the whole match, which names all its parts.
+    let whole = m.whole();
+    let record = |mut c: Claimed| {
+        let wspan = doc.tokens[whole.start].span.start..doc.tokens[whole.end - 1].span.end;
+        c.start = doc.position(wspan.start);
+        c.end = doc.position(wspan.end);
+        c.span = wspan;
+        c.text = tokens_text(doc, whole.clone());
+        claims.push(c);
+    };
     let judged = match &rule.claim {
-        Some(claim) => Some(judge(book, rule, claim, doc, sentence, &caps)?),
+        Some(claim) => Some(judge(book, rule, claim, doc, sentence, &caps, record)?),
         None => None,
     };
-    let matched = tokens_text(doc, marked);
     let get = |c: Option<usize>| -> Option<&str> {
         match c {
             None => Some(matched.as_str()),

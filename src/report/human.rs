@@ -59,7 +59,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
             None => f.severity.as_str().to_string(),
         };
         let span = LabeledSpan::new(Some(label), f.span.start, f.span.len());
-        Some(Box::new(std::iter::once(span)))
+        // Places in the same file are labelled in the snippet; others are named in the help.
+        let related = f
+            .related
+            .iter()
+            .filter(|r| r.path.is_none())
+            .map(|r| LabeledSpan::new(Some(r.message.clone()), r.span.start, r.span.len()));
+        Some(Box::new(std::iter::once(span).chain(related)))
     }
 }
 
@@ -74,6 +80,15 @@ fn help_text(f: &Finding) -> Option<String> {
     }
     if let Some(h) = &f.help {
         parts.push(h.clone());
+    }
+    for r in f.related.iter().filter(|r| r.path.is_some()) {
+        parts.push(format!(
+            "see {}:{}:{}: {}",
+            r.path.as_deref().unwrap_or(""),
+            r.start.line,
+            r.start.column,
+            r.message
+        ));
     }
     if !f.sources.is_empty() {
         let mut s = String::from("sources:");

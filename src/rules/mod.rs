@@ -136,7 +136,12 @@ impl Rulebook {
     pub fn set_level(&mut self, id: &str, level: Option<Severity>) -> Result<(), String> {
         let known = self.rule(id).is_some()
             || self.checks.iter().any(|c| c.id() == id)
-            || id == crate::engine::FRONT_MATTER_RULE;
+            || [
+                crate::engine::FRONT_MATTER_RULE,
+                crate::checks::values::ID,
+                crate::checks::values::CROSS_ID,
+            ]
+            .contains(&id);
         if !known {
             return Err(format!(
                 "no rule or check `{id}`; `factlint rules` lists them"
