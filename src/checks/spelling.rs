@@ -17,8 +17,23 @@ fn is_acronym(s: &str) -> bool {
         && !s.chars().any(char::is_lowercase)
 }
 
-/// A name without Arabic article prefixes, for telling a short form ("Assad")
-/// from a spelling variant ("Asad").
+/// Words that name what a thing is rather than which one it is.
+const GENERIC: &[&str] = &[
+    "air",
+    "base",
+    "airbase",
+    "naval",
+    "facility",
+    "airport",
+    "port",
+    "city",
+    "province",
+    "governorate",
+    "the",
+];
+
+/// A name without Arabic article prefixes and generic words, for telling a
+/// short form ("Assad", "Hmeimim") from a spelling variant ("Asad", "Khmeimim").
 fn bare(key: &str) -> String {
     key.split(' ')
         .map(|w| {
@@ -26,7 +41,7 @@ fn bare(key: &str) -> String {
                 .or_else(|| w.strip_prefix("el-"))
                 .unwrap_or(w)
         })
-        .filter(|w| !matches!(*w, "al" | "el"))
+        .filter(|w| !matches!(*w, "al" | "el") && !GENERIC.contains(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -134,6 +149,7 @@ mod tests {
             &SpellingConsistency,
             &[
                 "Jets flew from Khmeimim. Later they returned to Hmeimim.",
+                "Jets flew from the Hmeimim air base. Later they returned to Khmeimim.",
                 "Gaddafi ruled for decades. Qaddafi was killed in 2011.",
                 "Khalifa Haftar spoke. Hifter then left.",
                 "Tartus is a port. The base at Tartous grew.",
@@ -144,6 +160,7 @@ mod tests {
                 "Hayat Tahrir al-Sham (HTS) advanced. HTS took the city.",
                 "Khalifa Haftar spoke. Haftar then left.",
                 "Hmeimim is an air base. Hmeimim lies near Latakia.",
+                "The Hmeimim air base is busy. Hmeimim lies near Latakia.",
                 "Gaddafi fell in 2011; Gaddafi’s forces scattered.",
                 "Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani, spoke.",
             ],

@@ -47,10 +47,20 @@ fn disjoint(fb: &FactBase, a: &[Actor], b: &[Actor]) -> bool {
     })
 }
 
+/// Days either side of an undated claim's document date within which two
+/// claims about a state are taken to speak of the same time.
+const SAME_TIME_DAYS: i64 = 180;
+
 fn period(c: &Claimed) -> (jiff::civil::Date, jiff::civil::Date) {
     match &c.when {
         Some(w) => (w.start, w.end),
-        None => (c.at, c.at),
+        None => {
+            let d = jiff::Span::new().days(SAME_TIME_DAYS);
+            (
+                c.at.checked_sub(d).unwrap_or(c.at),
+                c.at.checked_add(d).unwrap_or(c.at),
+            )
+        }
     }
 }
 
@@ -205,4 +215,121 @@ pub fn across_documents(book: &Rulebook, docs: &[(String, Vec<Claimed>)]) -> Vec
     }
     out.sort_by_key(|(d, f)| (*d, f.span.start));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::engine::analyze;
+
+    fn book() -> Rulebook {
+        Rulebook::builtin()
+            .unwrap_or_else(|e| panic!("{:?}", e.iter().map(|e| &e.message).collect::<Vec<_>>()))
+    }
+
+    fn doc(text: &str) -> Document {
+        Document::parse(
+            "t.md",
+            format!("---\ndate: 2025-06-01\n---\n{text}\n"),
+            Format::Markdown,
+        )
+    }
+
+    fn within(book: &Rulebook, text: &str) -> usize {
+        analyze(book, &doc(text))
+            .findings
+            .iter()
+            .filter(|f| &*f.rule == ID)
+            .count()
+    }
+
+    fn across(book: &Rulebook, a: &str, b: &str) -> usize {
+        let docs: Vec<(String, Vec<Claimed>)> = [a, b]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("{i}.md"), analyze(book, &doc(t)).claims))
+            .collect();
+        across_documents(book, &docs).len()
+    }
+
+    #[test]
+    fn within_document_examples() {
+        let book = book();
+        let flag = [
+            "Egypt intervened in Libya in 2015. Egypt's 2016 intervention in Libya was brief.",
+            "Turkey intervened in Libya in 2020. Later, in 2019, Turkey intervened in Libya.",
+            "The al-Watiya air base in Tripoli grew. The al-Watiya air base in Misrata did not.",
+            "Jets left the Hmeimim air base in Tartus. Crews at the Hmeimim air base in Damascus waited.",
+            "Russia intervened in Syria in 2015. Russia intervened in Syria in 2017, too.",
+        ];
+        let pass = [
+            "Egypt intervened in Libya in 2015. Egypt's 2015 intervention in Libya was brief.",
+            "Turkey intervened in Libya in 2020. Turkey's 2020 intervention in Libya worked.",
+            "The al-Watiya air base in Libya grew. The al-Watiya air base in Libya was busy.",
+            "Jets left the Hmeimim air base in Latakia. The Hmeimim air base in Syria is Russian.",
+            "Russia intervened in Syria in 2015. Turkey intervened in Libya in 2020.",
+        ];
+        for t in flag {
+            assert_eq!(within(&book, t), 1, "should flag: {t}");
+        }
+        for t in pass {
+            assert_eq!(within(&book, t), 0, "should pass: {t}");
+        }
+    }
+
+    #[test]
+    fn across_documents_examples() {
+        let book = book();
+        let flag = [
+            (
+                "Turkey intervened in Libya in 2020.",
+                "Turkey intervened in Libya in 2019.",
+            ),
+            (
+                "Egypt intervened in Libya in 2015.",
+                "Egypt's 2016 intervention in Libya was brief.",
+            ),
+            (
+                "The al-Watiya air base in Tripoli grew.",
+                "The al-Watiya air base in Misrata grew.",
+            ),
+            (
+                "Jets left the Hmeimim air base in Tartus.",
+                "Jets left the Hmeimim air base in Damascus.",
+            ),
+            (
+                "Russia intervened in Syria in 2016.",
+                "Russia intervened in Syria in 2015.",
+            ),
+        ];
+        let pass = [
+            (
+                "Turkey intervened in Libya in 2020.",
+                "Turkey intervened in Libya in 2020.",
+            ),
+            (
+                "Egypt intervened in Libya in 2015.",
+                "Turkey intervened in Libya in 2020.",
+            ),
+            (
+                "The al-Watiya air base in Libya grew.",
+                "The al-Watiya air base in Libya was busy.",
+            ),
+            (
+                "Jets left the Hmeimim air base in Latakia.",
+                "Jets left the Hmeimim air base in Syria.",
+            ),
+            (
+                "Russia intervened in Syria in 2015.",
+                "Rebels captured Damascus.",
+            ),
+        ];
+        for (a, b) in flag {
+            assert_eq!(across(&book, a, b), 2, "should flag both: {a} / {b}");
+        }
+        for (a, b) in pass {
+            assert_eq!(across(&book, a, b), 0, "should pass: {a} / {b}");
+        }
+    }
 }

@@ -45,6 +45,23 @@ pub fn factlint(args: &[&str]) -> Run {
     factlint_in(&repo(), args, None)
 }
 
+/// Runs `factlint` from the repository root with extra environment variables.
+pub fn factlint_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("factlint runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
