@@ -48,6 +48,69 @@ const ALLOWED: &[&str] = &[
     "unofficial",
     "translated",
     "redacted",
+    "maybe",
+    "again",
+    "very",
+    "many",
+    "minor",
+    "major",
+    "mostly",
+    "often",
+    "still",
+    "also",
+    "now",
+    "even",
+    "just",
+    "perhaps",
+    "sometimes",
+    "usually",
+    "currently",
+    "finally",
+    "partly",
+    "partially",
+    "only",
+    "all",
+    "some",
+    "most",
+    "more",
+    "less",
+    "too",
+    "yet",
+    "already",
+    "today",
+    "here",
+    "there",
+    "soon",
+    "once",
+    "twice",
+    "first",
+    "above",
+    "below",
+];
+
+/// Words that follow a gloss rather than a competing word.
+const FUNCTION_WORDS: &[&str] = &[
+    "or", "and", "to", "of", "in", "on", "for", "with", "is", "are", "was", "were", "that",
+    "which", "when", "had", "has", "have", "be", "by", "as", "at", "from", "but", "if", "than",
+    "then", "so", "it", "can", "will", "would", "should",
+];
+
+/// Words ending in -ly that are not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "rally",
+    "family",
+    "assembly",
+    "supply",
+    "reply",
+    "anomaly",
+    "monopoly",
+    "belly",
+    "jelly",
+    "bully",
+    "folly",
+    "holly",
+    "butterfly",
+    "ally",
 ];
 
 fn lower_word(doc: &Document, t: &crate::document::Token) -> bool {
@@ -89,7 +152,26 @@ impl Check for BracketArtifact {
                 {
                     continue;
                 }
-                if ALLOWED.contains(&w) || numbers.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+                // Adverbs, hyphenated words and single letters are ordinary asides,
+                // and an escaped bracket (`\[`) is not a bracket in the text.
+                let adverb = w.ends_with("ly") && w.len() > 4 && !LY_NOUNS.contains(&w);
+                let aside = adverb
+                    || w.contains(['-', '_'])
+                    || w.chars().any(|c| c.is_ascii_digit())
+                    || w.chars().count() < 2;
+                // An aside that glosses the word before it ("fragments (words) or …")
+                // is followed by a function word; a leftover is followed by the word it competes with.
+                let gloss = FUNCTION_WORDS.contains(&doc.norm(&toks[i + 3]));
+                let escaped = [open, close].iter().any(|t| {
+                    doc.slice(t.span.clone()) != doc.text(t)
+                        || doc.source[..t.span.start].ends_with('\\')
+                });
+                if aside
+                    || gloss
+                    || escaped
+                    || ALLOWED.contains(&w)
+                    || numbers.iter().any(|n| n.eq_ignore_ascii_case(w))
+                {
                     continue;
                 }
                 let span = open.span.start..close.span.end;
@@ -132,6 +214,12 @@ mod tests {
                 "The spelling in the letter (sic) was kept.",
                 "The Wall Street Journal (WSJ) cited officials.",
                 "The number of flights (seven) was higher than last week.",
+                "It could (maybe) happen again.",
+                "This is a (literally) small release.",
+                "the (backwards-compatible) features stay",
+                "when fragments (words) or line lengths had extreme values",
+                "consider the [\\[rust\\] tag on StackOverflow][so] today",
+                "crates for the (no_std) target build",
             ],
         );
     }

@@ -41,11 +41,18 @@ impl Check for DoubledWord {
                     continue;
                 }
                 // Only white space between them (a comma or markup makes it deliberate).
+                // One space or one line break between them: wider gaps are table columns.
                 let between = doc.slice(a.span.end..b.span.start);
-                if between.is_empty()
-                    || !between.chars().all(char::is_whitespace)
-                    || ALLOWED.contains(&doc.norm(a))
-                {
+                let gap = between == " "
+                    || (between.starts_with('\n')
+                        && between[1..].chars().all(|c| c == ' ')
+                        && between.len() <= 9);
+                let caps_and_lower = doc.text(a).chars().all(|c| !c.is_lowercase())
+                    != doc.text(b).chars().all(|c| !c.is_lowercase())
+                    && doc.text(a).chars().count() > 1
+                    && !doc.text(a)[1..].chars().any(char::is_lowercase);
+                let letter = doc.text(a).chars().count() < 2 && doc.norm(a) != "a";
+                if !gap || caps_and_lower || letter || ALLOWED.contains(&doc.norm(a)) {
                     continue;
                 }
                 out.push(
@@ -85,6 +92,9 @@ mod tests {
                 "Walla Walla is in Washington.",
                 "The word “the”, the article, is common.",
                 "Bye bye, she said.",
+                "Rename Value::to_str to to_cow_str in the API.",
+                "set(DIFF diff)",
+                "v   v",
                 "He said no, no and no again.",
             ],
         );

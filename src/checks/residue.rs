@@ -105,17 +105,33 @@ fn classify(
     {
         return Some(true);
     }
-    // Navigation crumbs ("Home » World » Middle East") at the top or bottom.
-    let separators = toks
-        .iter()
-        .filter(|t| {
-            t.kind == TokenKind::Punct && matches!(doc.text(t), "»" | "›" | ">" | "/" | "|" | "→")
-        })
-        .count();
-    let terminal = toks
-        .last()
-        .is_some_and(|t| matches!(doc.text(t), "." | "!" | "?"));
-    if edge && separators >= 2 && n_words <= 12 && !terminal {
+    // Navigation crumbs ("Home » World » Middle East") at the top or bottom:
+    // spaced separators between capitalised segments of a few words.
+    let is_sep = |t: &crate::document::Token| {
+        t.kind == TokenKind::Punct && matches!(doc.text(t), "»" | "›" | ">" | "/" | "|" | "→")
+    };
+    let mut segments: Vec<Vec<&crate::document::Token>> = vec![Vec::new()];
+    let mut spaced = true;
+    for (k, t) in toks.iter().enumerate() {
+        if is_sep(t) {
+            let after = toks
+                .get(k + 1)
+                .is_none_or(|n| n.has(crate::document::SPACE_BEFORE));
+            spaced &= t.has(crate::document::SPACE_BEFORE) && after;
+            segments.push(Vec::new());
+        } else if let Some(last) = segments.last_mut() {
+            last.push(t);
+        }
+    }
+    let crumb_segment = |seg: &Vec<&crate::document::Token>| {
+        !seg.is_empty()
+            && seg.len() <= 4
+            && seg.iter().all(|t| t.kind == TokenKind::Word)
+            && seg
+                .first()
+                .is_some_and(|t| doc.text(t).starts_with(char::is_uppercase))
+    };
+    if edge && spaced && segments.len() >= 3 && segments.iter().all(crumb_segment) {
         return Some(true);
     }
     if UI_WORDS.contains(&text.as_str()) {
@@ -231,6 +247,9 @@ mod tests {
                 "Share this news with care, the editor said.",
                 "He walked home / to the office / and back again, every day, for years.\n\nMore text follows here.\n\nAnd more.\n\nAnd the end.",
                 "Close\n\nthe door, she said.",
+                "## 0.27.1 (2026/08/01)\n\nFixes.",
+                "[Docs/Guide]: Docs/Guide\n\nText.",
+                "|pypi| |support| |licence|\n\nText.",
             ],
         );
     }

@@ -1,7 +1,7 @@
 //! Unbalanced brackets and quotation marks within a paragraph.
 
 use super::{Check, Report};
-use crate::document::{Document, TokenKind, LINE_START};
+use crate::document::{Document, TokenKind, LINE_START, SPACE_BEFORE};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
 
@@ -55,6 +55,10 @@ impl Check for Unbalanced {
                     continue;
                 }
                 match doc.text(t) {
+                    // ":(" is a face, not a bracket.
+                    "(" if i >= 1
+                        && matches!(doc.text(&toks[i - 1]), ":" | ";")
+                        && !t.has(SPACE_BEFORE) => {}
                     "(" | "[" | "{" | "“" => stack.push(i),
                     "\"" => match stack.last() {
                         Some(&o) if doc.text(&toks[o]) == "\"" => {
@@ -63,16 +67,26 @@ impl Check for Unbalanced {
                         _ => stack.push(i),
                     },
                     c @ (")" | "]" | "}" | "”") => {
-                        // "1)" and "a)" that number list items are not brackets.
+                        // "1)" and "a)" that number list items are not brackets, nor ":)".
                         let numbering = c == ")"
                             && i >= 1
                             && toks[i - 1].has(LINE_START)
                             && doc.text(&toks[i - 1]).chars().count() <= 2;
+                        let smiley = c == ")"
+                            && i >= 1
+                            && matches!(doc.text(&toks[i - 1]), ":" | ";")
+                            && !t.has(SPACE_BEFORE);
                         match stack.last() {
                             Some(&o) if closer(doc.text(&toks[o])) == c => {
                                 stack.pop();
                             }
-                            _ if numbering => {}
+                            // Half-open intervals: [0, 10) and (0, 10].
+                            Some(&o)
+                                if matches!((doc.text(&toks[o]), c), ("[", ")") | ("(", "]")) =>
+                            {
+                                stack.pop();
+                            }
+                            _ if numbering || smiley => {}
                             _ => report(
                                 i,
                                 format!("“{c}” closes nothing opened before it in this paragraph"),
@@ -122,6 +136,9 @@ mod tests {
                 "1) Tartus\n2) Hmeimim",
                 "“The first paragraph of a long quotation runs on.\n\n“And the second one closes it,” he said.",
                 "Russia’s bases, the rebels’ gains and the ‘Arab Spring’ are fine.",
+                "Thanks for reading :)",
+                "No changelog until this point :(",
+                "Code points in [0, 0x800) take two bytes.",
             ],
         );
     }

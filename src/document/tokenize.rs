@@ -146,6 +146,8 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
                 true
             }
             ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            // snake_case identifiers in prose are one word.
+            '_' => true,
             '&' => prev.is_alphabetic() && next.is_alphabetic(),
             _ => false,
         };
