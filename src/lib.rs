@@ -7,6 +7,7 @@
 //! The engine knows nothing of the command line or of output formats.
 
 pub mod checks;
+pub mod config;
 pub mod document;
 pub mod engine;
 pub mod error;

@@ -1,30 +1,30 @@
 //! `factlint check`: read, check and report, files in parallel.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use factlint::checks::values;
 use factlint::engine::Claimed;
 use factlint::error::ConfigError;
 use factlint::report::style::Style;
-use factlint::report::{compact, human, json, FileReport, Summary};
+use factlint::report::{compact, github, human, json, sarif, write_atomic, FileReport, Summary};
 use factlint::{Document, Format, Rulebook};
 use rayon::prelude::*;
 
 use super::inputs::{self, Input};
 use super::{
-    print_errors, ruleset, FailOn, OutputFormat, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK,
+    print_errors, ruleset, CheckArgs, FailOn, OutputFormat, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK,
 };
 
 fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
     let (name, bytes, format) = match input {
-        Input::Stdin => {
+        Input::Stdin { name, format } => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| ConfigError::plain(format!("<stdin>: cannot read: {e}")))?;
-            ("<stdin>".to_string(), buf, Format::Text)
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+                ConfigError::plain(format!("{name}: cannot read standard input: {e}"))
+            })?;
+            (name.clone(), buf, *format)
         }
         Input::File { path, format } => {
             let name = path.display().to_string();
@@ -37,7 +37,9 @@ fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
         Ok(text) => Ok((name, Arc::from(text), format)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            Err(ConfigError::plain(format!("{name}: not valid UTF-8 (invalid byte at offset {at}); factlint reads UTF-8 text only")))
+            Err(ConfigError::plain(format!(
+                "{name}: not valid UTF-8 (invalid byte at offset {at}); factlint reads UTF-8 text only"
+            )))
         }
     }
 }
@@ -62,22 +64,59 @@ fn check_one(
     Ok((report, analysis.claims))
 }
 
-/// Runs `check` and returns the exit code.
-pub fn run(
-    paths: &[PathBuf],
-    rules: &RuleArgs,
+fn render(
     format: OutputFormat,
-    fail_on: FailOn,
-    as_of: Option<jiff::civil::Date>,
-) -> i32 {
-    let book = match ruleset::load(rules) {
-        Ok((b, _)) => b,
+    reports: &[FileReport],
+    book: &Rulebook,
+    summary: &Summary,
+    quiet: bool,
+    color: bool,
+) -> String {
+    match format {
+        OutputFormat::Human => {
+            let style = Style { color };
+            let handler = human::handler(style.color);
+            let mut out = String::new();
+            for r in reports {
+                human::render(r, &handler, &mut out);
+            }
+            if !quiet {
+                out.push_str(&human::summary(summary, style));
+                out.push('\n');
+            }
+            out
+        }
+        OutputFormat::Compact => compact::render(reports),
+        OutputFormat::Json => json::render(reports),
+        OutputFormat::Sarif => sarif::render(reports, book),
+        OutputFormat::Github => github::render(reports),
+    }
+}
+
+/// Runs `check` and returns the exit code.
+pub fn run(args: &CheckArgs) -> i32 {
+    let (book, _, config) = match ruleset::load(&args.rules) {
+        Ok(b) => b,
         Err(errors) => {
             print_errors(&errors);
             return EXIT_CONFIG;
         }
     };
-    let (inputs, mut errors) = inputs::collect(paths);
+    let (mut inputs, mut errors) =
+        inputs::collect(&args.paths, &config, args.stdin_filename.as_deref());
+    if let Some(r) = &args.changed_since {
+        match inputs::changed_since(inputs, r) {
+            Ok(i) => inputs = i,
+            Err(e) => {
+                print_errors(&[e]);
+                return EXIT_CONFIG;
+            }
+        }
+    }
+    if let Some((k, n)) = args.shard {
+        inputs = inputs::shard(inputs, k, n);
+    }
+    let as_of = args.as_of.or(config.as_of);
     let results: Vec<Result<(FileReport, Vec<Claimed>), ConfigError>> = inputs
         .par_iter()
         .map(|i| check_one(&book, i, as_of))
@@ -107,26 +146,45 @@ pub fn run(
             });
         }
     }
-    let files = reports.len();
-    let summary = Summary::of(&reports, files);
-    match format {
-        OutputFormat::Human => {
-            let style = Style::stdout();
-            let handler = human::handler(style.color);
-            let mut out = String::new();
-            for r in &reports {
-                human::render(r, &handler, &mut out);
+    let summary = Summary::of(&reports, reports.len());
+    let color = Style::stdout().color;
+    match &args.output {
+        Some(file) => {
+            // The report goes to the file; the terminal gets the human form.
+            let report = render(args.format, &reports, &book, &summary, args.quiet, false);
+            if let Err(e) = write_atomic(Path::new(file), report.as_bytes()) {
+                errors.push(ConfigError::plain(format!(
+                    "{}: cannot write the report: {e}",
+                    file.display()
+                )));
             }
-            print!("{out}");
-            println!("{}", human::summary(&summary, style));
+            print!(
+                "{}",
+                render(
+                    OutputFormat::Human,
+                    &reports,
+                    &book,
+                    &summary,
+                    args.quiet,
+                    color
+                )
+            );
         }
-        OutputFormat::Compact => print!("{}", compact::render(&reports)),
-        OutputFormat::Json => print!("{}", json::render(&reports)),
+        None => print!(
+            "{}",
+            render(args.format, &reports, &book, &summary, args.quiet, color)
+        ),
     }
     print_errors(&errors);
     if !errors.is_empty() {
         return EXIT_CONFIG;
     }
+    let fail_on = args.fail_on.unwrap_or(match config.fail_on {
+        Some(factlint::config::FailOn::Warning) => FailOn::Warning,
+        Some(factlint::config::FailOn::Info) => FailOn::Info,
+        Some(factlint::config::FailOn::Never) => FailOn::Never,
+        Some(factlint::config::FailOn::Error) | None => FailOn::Error,
+    });
     let failing = fail_on.threshold().is_some_and(|t| {
         reports
             .iter()

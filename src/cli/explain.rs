@@ -9,7 +9,7 @@ use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK
 /// Prints one rule in full.
 pub fn rule(id: &str, args: &RuleArgs) -> i32 {
     let book = match ruleset::load(args) {
-        Ok((b, _)) => b,
+        Ok((b, _, _)) => b,
         Err(errors) => {
             print_errors(&errors);
             return EXIT_CONFIG;
@@ -88,7 +88,7 @@ fn matches(fb: &FactBase, e: usize, words: &[String]) -> bool {
 /// Prints the entities and facts that match `query` (all when empty).
 pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
     let book = match ruleset::load(args) {
-        Ok((b, _)) => b,
+        Ok((b, _, _)) => b,
         Err(errors) => {
             print_errors(&errors);
             return EXIT_CONFIG;

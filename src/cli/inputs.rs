@@ -1,16 +1,26 @@
-//! Which files a `check` run reads: files named, folders walked, or standard input.
+//! Which files a `check` run reads: files named, folders walked (respecting
+//! .gitignore, .ignore and hidden files, as ripgrep does), or standard input;
+//! then narrowed by the configuration's include/exclude globs, by
+//! `--changed-since` and by `--shard`.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
+use factlint::config::Config;
 use factlint::error::ConfigError;
 use factlint::Format;
-use walkdir::WalkDir;
+use ignore::WalkBuilder;
 
 /// One input to check.
 #[derive(Debug, Clone)]
 pub enum Input {
-    /// Standard input, read as plain text.
-    Stdin,
+    /// Standard input, with the name to show and its format.
+    Stdin {
+        /// The name given with `--stdin-filename`, or `<stdin>`.
+        name: String,
+        /// Its markup.
+        format: Format,
+    },
     /// A file, with the format to read it as.
     File {
         /// Where it is.
@@ -20,14 +30,25 @@ pub enum Input {
     },
 }
 
-fn hidden(name: &str) -> bool {
-    name.starts_with('.') && name != "." && name != ".."
+impl Input {
+    fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File { path, .. } => Some(path),
+            Input::Stdin { .. } => None,
+        }
+    }
 }
 
 /// Expands `paths` into inputs. Named files are read whatever their
-/// extension (as text unless Markdown); folders are walked for Markdown and
-/// text files, skipping hidden entries. A path that does not exist is an error.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<ConfigError>) {
+/// extension (as text unless Markdown or HTML) and whatever the globs say;
+/// folders are walked for supported files, skipping what .gitignore, .ignore
+/// and the configuration's `exclude` leave out, and hidden entries; symbolic
+/// links are not followed. A path that does not exist is an error.
+pub fn collect(
+    paths: &[PathBuf],
+    config: &Config,
+    stdin_name: Option<&str>,
+) -> (Vec<Input>, Vec<ConfigError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let default = [PathBuf::from(".")];
@@ -38,27 +59,35 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<ConfigError>) {
     };
     for p in paths {
         if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            let name = stdin_name.unwrap_or("<stdin>").to_string();
+            let format = stdin_name
+                .and_then(|n| Format::from_path(Path::new(n)))
+                .unwrap_or(Format::Text);
+            inputs.push(Input::Stdin { name, format });
         } else if p.is_dir() {
-            let walker = WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !hidden(&e.file_name().to_string_lossy()));
+            let walker = WalkBuilder::new(p)
+                .hidden(true)
+                .git_ignore(true)
+                .git_global(false)
+                .git_exclude(true)
+                .ignore(true)
+                .parents(true)
+                .require_git(false)
+                .follow_links(false)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build();
             for entry in walker {
                 match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        if let Some(format) = Format::from_path(e.path()) {
-                            inputs.push(Input::File {
-                                path: e.into_path(),
-                                format,
-                            });
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        let path = e.into_path();
+                        if let Some(format) = Format::from_path(&path) {
+                            if config.selects(&path) {
+                                inputs.push(Input::File { path, format });
+                            }
                         }
                     }
                     Ok(_) => {}
-                    Err(e) => errors.push(ConfigError::plain(format!(
-                        "cannot read {}: {e}",
-                        e.path().map_or(p.as_path(), Path::new).display()
-                    ))),
+                    Err(e) => errors.push(ConfigError::plain(format!("{}: {e}", p.display()))),
                 }
             }
         } else if p.exists() {
@@ -75,4 +104,67 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<ConfigError>) {
         }
     }
     (inputs, errors)
+}
+
+/// Keeps the files that git says changed since `git_ref` (added, copied,
+/// modified or renamed, committed or not); standard input is kept.
+pub fn changed_since(inputs: Vec<Input>, git_ref: &str) -> Result<Vec<Input>, ConfigError> {
+    let git = |args: &[&str]| -> Result<String, ConfigError> {
+        let out = Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| ConfigError::plain(format!("--changed-since: cannot run git: {e}")))?;
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            return Err(ConfigError::plain(format!(
+                "--changed-since {git_ref}: git: {}",
+                err.trim()
+            )));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let top = PathBuf::from(git(&["rev-parse", "--show-toplevel"])?.trim());
+    let mut changed: Vec<PathBuf> = git(&[
+        "diff",
+        "--name-only",
+        "--diff-filter=ACMR",
+        "--no-renames",
+        git_ref,
+        "--",
+    ])?
+    .lines()
+    .chain(git(&["ls-files", "--others", "--exclude-standard", "--full-name"])?.lines())
+    .map(|l| canonical(&top.join(l)))
+    .collect();
+    changed.sort();
+    Ok(inputs
+        .into_iter()
+        .filter(|i| {
+            i.path()
+                .is_none_or(|p| changed.binary_search(&canonical(p)).is_ok())
+        })
+        .collect())
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// FNV-1a: a hash that stays the same across runs, versions and machines.
+fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Keeps shard `k` of `n` (from 1): a file's shard depends only on its path,
+/// so the shards of one run cover every file exactly once.
+pub fn shard(inputs: Vec<Input>, k: u64, n: u64) -> Vec<Input> {
+    inputs
+        .into_iter()
+        .filter(|i| match i.path() {
+            Some(p) => stable_hash(p.to_string_lossy().as_bytes()) % n == k - 1,
+            None => k == 1,
+        })
+        .collect()
 }

@@ -42,6 +42,15 @@ enum Command {
     Explain(ExplainArgs),
     /// Show what the fact base believes: entities and facts matching QUERY (all when omitted).
     Facts(FactsArgs),
+    /// Write a commented starter factlint.yml in the current folder.
+    Init(InitArgs),
+}
+
+#[derive(Args, Debug)]
+struct InitArgs {
+    /// Overwrite an existing factlint.yml.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -72,6 +81,12 @@ pub struct RuleArgs {
     /// Set a rule's or check's severity, or turn it off: `--level ID=error|warning|info|off` (repeatable).
     #[arg(long = "level", value_name = "ID=LEVEL", value_parser = parse_level)]
     pub levels: Vec<(String, Option<Severity>)>,
+    /// Use this configuration file instead of looking for factlint.yml upward from the current folder.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Do not read any configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
 }
 
 fn parse_level(s: &str) -> Result<(String, Option<Severity>), String> {
@@ -101,6 +116,10 @@ pub enum OutputFormat {
     Compact,
     /// A JSON array of findings.
     Json,
+    /// SARIF 2.1.0, for code-scanning upload.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// The severity at which `check` fails.
@@ -117,7 +136,8 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn threshold(self) -> Option<Severity> {
+    /// The threshold, or `None` for never.
+    pub fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
@@ -128,21 +148,49 @@ impl FailOn {
 }
 
 #[derive(Args, Debug)]
-struct CheckArgs {
+pub struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Defaults to the current folder.
     #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    rules: RuleArgs,
+    pub rules: RuleArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    pub format: OutputFormat,
+    /// The lowest severity that makes the run fail (exit code 1); default `error`, or the configuration's `fail_on`.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Also write the report in `--format` to FILE, and print the human form.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print only the findings, without the summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// The file name of text read from standard input (`-`): decides its format and the path shown.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Lint only files changed since this git ref (added, modified, renamed).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
+    /// Lint only shard K of N of the files (K from 1), the same files in every run: `--shard 2/8`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u64, u64)>,
     /// The date claims are checked at when a document has no front matter `date` (YYYY-MM-DD; default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    as_of: Option<jiff::civil::Date>,
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+fn parse_shard(s: &str) -> Result<(u64, u64), String> {
+    let bad = || format!("`{s}`: write K/N with 1 ≤ K ≤ N, e.g. 2/8");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (u64, u64) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if k == 0 || n == 0 || k > n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -172,6 +220,25 @@ pub fn print_errors(errors: &[factlint::error::ConfigError]) {
     }
 }
 
+/// `factlint init`: writes the starter configuration, never over an existing one unless forced.
+fn init(force: bool) -> i32 {
+    let path = PathBuf::from("factlint.yml");
+    if path.exists() && !force {
+        eprintln!("factlint.yml already exists; use --force to overwrite it");
+        return EXIT_CONFIG;
+    }
+    match factlint::report::write_atomic(&path, factlint::config::STARTER.as_bytes()) {
+        Ok(()) => {
+            println!("wrote factlint.yml");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("cannot write factlint.yml: {e}");
+            EXIT_CONFIG
+        }
+    }
+}
+
 /// Runs the command line and returns the exit code.
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
@@ -183,10 +250,11 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Check(a) => check::run(&a.paths, &a.rules, a.format, a.fail_on, a.as_of),
+        Command::Check(a) => check::run(&a),
         Command::Test(a) => test::run(&a.paths, &a.rules),
         Command::Rules(a) => ruleset::list(&a),
         Command::Explain(a) => explain::rule(&a.rule, &a.rules),
         Command::Facts(a) => explain::facts(&a.query, &a.rules),
+        Command::Init(a) => init(a.force),
     }
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use factlint::config::Config;
 use factlint::error::ConfigError;
 use factlint::report::style::Style;
 use factlint::rules::{builtin, RuleSource, Rulebook};
@@ -60,37 +61,61 @@ fn is_yaml(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml"))
 }
 
-/// Loads built-in rules (unless turned off) and the user's rule files, and applies `--level`.
-pub fn load(args: &RuleArgs) -> Result<(Rulebook, Vec<String>), Vec<ConfigError>> {
-    load_paths(&args.rules, args)
+/// The configuration the options name: `--config FILE`, none with
+/// `--no-config`, else factlint.yml found upward from the current folder.
+pub fn config(args: &RuleArgs) -> Result<Config, Vec<ConfigError>> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if args.no_config {
+        return Ok(Config::none(cwd));
+    }
+    match args.config.clone().or_else(|| Config::discover(&cwd)) {
+        Some(p) => Config::load(&p),
+        None => Ok(Config::none(cwd)),
+    }
 }
 
-/// Like [`load`], with `paths` as the user's rule files.
+/// Loads the configuration, the built-in rules (unless turned off) and the
+/// user's rule files, and applies the configured and `--level` severities.
+pub fn load(args: &RuleArgs) -> Result<(Rulebook, Vec<String>, Config), Vec<ConfigError>> {
+    load_paths(&[], args)
+}
+
+/// Like [`load`], with `paths` as more rule files.
 pub fn load_paths(
     paths: &[PathBuf],
     args: &RuleArgs,
-) -> Result<(Rulebook, Vec<String>), Vec<ConfigError>> {
-    let user = read_rule_files(paths)?;
+) -> Result<(Rulebook, Vec<String>, Config), Vec<ConfigError>> {
+    let config = config(args)?;
+    let mut files = config.rules.clone();
+    files.extend(args.rules.iter().cloned());
+    files.extend(paths.iter().cloned());
+    let user = read_rule_files(&files)?;
     let user_names: Vec<String> = user.iter().map(|s| s.name.clone()).collect();
-    let mut sources = if args.no_default_rules {
-        Vec::new()
-    } else {
+    let defaults = config.default_rules && !args.no_default_rules;
+    let mut sources = if defaults {
         builtin::sources()
+    } else {
+        Vec::new()
     };
     sources.extend(user);
     let mut book = Rulebook::load(sources)?;
-    if args.no_default_rules {
+    if !defaults {
         // The built-in checks go with the built-in rules.
         book.checks.clear();
     }
     let mut errors = Vec::new();
+    for (id, level, at) in &config.levels {
+        if let Err(e) = book.set_level(id, level.severity()) {
+            errors.push(config.level_error(id, *at, &e));
+        }
+    }
     for (id, level) in &args.levels {
         if let Err(e) = book.set_level(id, *level) {
             errors.push(ConfigError::plain(format!("--level {id}: {e}")));
         }
     }
     if errors.is_empty() {
-        Ok((book, user_names))
+        Ok((book, user_names, config))
     } else {
         Err(errors)
     }
@@ -99,7 +124,7 @@ pub fn load_paths(
 /// `factlint rules`: one line a rule.
 pub fn list(args: &RuleArgs) -> i32 {
     let book = match load(args) {
-        Ok((b, _)) => b,
+        Ok((b, _, _)) => b,
         Err(errors) => {
             print_errors(&errors);
             return EXIT_CONFIG;

@@ -9,8 +9,6 @@ use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK
 
 /// Runs the examples of the rules in `paths` (all rules when empty).
 pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
-    let mut all = extra.rules.clone();
-    all.extend(paths.iter().cloned());
     let tested = match ruleset::read_rule_files(paths) {
         Ok(sources) => sources.into_iter().map(|s| s.name).collect::<Vec<_>>(),
         Err(errors) => {
@@ -18,7 +16,7 @@ pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
             return EXIT_CONFIG;
         }
     };
-    let (book, _) = match ruleset::load_paths(&all, extra) {
+    let (book, _, _) = match ruleset::load_paths(paths, extra) {
         Ok(b) => b,
         Err(errors) => {
             print_errors(&errors);

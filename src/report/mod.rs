@@ -1,8 +1,10 @@
 //! Reporters: one module per output format.
 
 pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 pub mod style;
 
 use std::sync::Arc;
@@ -68,4 +70,19 @@ impl Summary {
     pub fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
+}
+
+/// Writes `bytes` to `path` atomically: to a temporary file beside it, then
+/// renamed over it, so a reader never sees a half-written file.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
