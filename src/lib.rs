@@ -17,6 +17,7 @@ pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod yaml;
 
 pub use document::{Document, Format};

@@ -82,6 +82,36 @@ pub fn string_field(text: &str, key: &str) -> Result<Option<String>, YamlError> 
     })
 }
 
+/// Reads a list of strings at a path of mapping keys (`["factlint", "disable"]`).
+/// Returns `Ok(None)` when the path is absent; an error when it holds something else.
+pub fn string_list_at(text: &str, path: &[&str]) -> Result<Option<Vec<String>>, YamlError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut v: &serde_yaml::Value = &from_str::<serde_yaml::Value>(text)?;
+    let owned;
+    for key in path {
+        match v.as_mapping().and_then(|m| m.get(*key)) {
+            Some(x) => v = x,
+            None => return Ok(None),
+        }
+    }
+    owned = v.clone();
+    let bad = || YamlError {
+        message: format!("`{}` must be a list of rule ids", path.join(".")),
+        offset: None,
+    };
+    match owned {
+        serde_yaml::Value::Sequence(items) => items
+            .into_iter()
+            .map(|i| i.as_str().map(str::to_string).ok_or_else(bad))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
+        serde_yaml::Value::String(s) => Ok(Some(vec![s])),
+        _ => Err(bad()),
+    }
+}
+
 /// Finds where a string scalar with the decoded value `value` is written in
 /// `text`, searching from byte `from`. Returns the byte offset of the scalar's
 /// first raw character and a map from offsets in `value` to offsets in `text`.

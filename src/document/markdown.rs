@@ -39,9 +39,34 @@ fn hides_text(tag: &Tag) -> bool {
     }
 }
 
-/// Adds the prose of the Markdown in `source[body..]` to `b`.
-pub(crate) fn build(b: &mut Builder, source: &str, body: usize) {
-    let md = &source[body..];
+/// Blanks MDX `import`/`export` lines (keeping every offset), so they are not read as prose.
+fn mask_mdx(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    for line in md.split_inclusive('\n') {
+        if line.starts_with("import ") || line.starts_with("export ") {
+            for c in line.chars() {
+                if c == '\n' {
+                    out.push('\n');
+                } else {
+                    out.push_str(&" ".repeat(c.len_utf8()));
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Adds the prose of the Markdown in `source[body..]` to `b` (MDX when `mdx`).
+pub(crate) fn build(b: &mut Builder, source: &str, body: usize, mdx: bool) {
+    let masked;
+    let md = if mdx {
+        masked = mask_mdx(&source[body..]);
+        masked.as_str()
+    } else {
+        &source[body..]
+    };
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -108,6 +133,15 @@ mod tests {
         assert_eq!(doc.slice(find("&").span.clone()), "&amp;");
         assert_eq!(doc.slice(find("Damascus").span.clone()), "Damascus");
         assert!(find("rebels").has(crate::document::LINE_START));
+    }
+
+    #[test]
+    fn mdx_imports_are_not_prose() {
+        let src = "import Chart from './chart.js'\nexport const meta = {}\n\nThe Russian rebels advanced.\n";
+        let doc = Document::parse("a.mdx", src, Format::Mdx);
+        assert_eq!(words(&doc)[0], "The");
+        let r = doc.tokens.iter().find(|t| doc.text(t) == "rebels").unwrap();
+        assert_eq!(doc.slice(r.span.clone()), "rebels");
     }
 
     #[test]

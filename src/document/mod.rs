@@ -6,6 +6,7 @@
 //! markup stood around it.
 
 pub mod frontmatter;
+mod html;
 mod markdown;
 pub mod normalize;
 pub mod sentence;
@@ -29,6 +30,10 @@ pub enum Format {
     Text,
     /// CommonMark Markdown with optional front matter.
     Markdown,
+    /// MDX: Markdown whose `import`/`export` lines and JSX are not prose.
+    Mdx,
+    /// HTML: the visible text of the page.
+    Html,
 }
 
 impl Format {
@@ -37,6 +42,8 @@ impl Format {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "mdx" => Some(Format::Mdx),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
             _ => None,
         }
@@ -86,6 +93,8 @@ pub struct Document {
     pub date: Option<Date>,
     /// Problems with the front matter (bad YAML, bad date).
     pub problems: Vec<FrontMatterProblem>,
+    /// The front matter's content (between the fences), if any.
+    pub front_matter: Option<Range<usize>>,
     /// All prose tokens in order.
     pub tokens: Vec<Token>,
     /// Each sentence as a range of token indices.
@@ -104,18 +113,27 @@ impl Document {
         let mut b = Builder::new(&source);
         let mut date = None;
         let mut problems = Vec::new();
+        let mut front_matter = None;
         match format {
             Format::Text => text::build(&mut b, &source),
-            Format::Markdown => {
+            Format::Html => {
+                if let Some(d) = html::build(&mut b, &source) {
+                    date = frontmatter::parse_date(&d);
+                }
+            }
+            Format::Markdown | Format::Mdx => {
                 let mut body = 0;
                 if let Some(fm) = frontmatter::find(&source) {
                     body = fm.range.end;
+                    if !fm.toml {
+                        front_matter = Some(fm.body.clone());
+                    }
                     match frontmatter::date(&source, &fm) {
                         Ok(d) => date = d,
                         Err(p) => problems.push(p),
                     }
                 }
-                markdown::build(&mut b, &source, body);
+                markdown::build(&mut b, &source, body, format == Format::Mdx);
             }
         }
         let (prose, blocks, pieces) = b.finish();
@@ -126,6 +144,7 @@ impl Document {
             format,
             date,
             problems,
+            front_matter,
             tokens: Vec::new(),
             sentences: Vec::new(),
             blocks: Vec::new(),

@@ -93,6 +93,7 @@ pub fn analyze(book: &Rulebook, doc: &Document) -> Analysis {
             related: Vec::new(),
         });
     }
+    crate::suppress::apply(doc, &mut findings);
     apply_levels(book, &mut findings);
     sort(&mut findings);
     Analysis { findings, claims }

@@ -140,6 +140,7 @@ impl Rulebook {
                 crate::engine::FRONT_MATTER_RULE,
                 crate::checks::values::ID,
                 crate::checks::values::CROSS_ID,
+                crate::suppress::UNUSED,
             ]
             .contains(&id);
         if !known {
