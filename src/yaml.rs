@@ -89,14 +89,13 @@ pub fn string_list_at(text: &str, path: &[&str]) -> Result<Option<Vec<String>>, 
         return Ok(None);
     }
     let mut v: &serde_yaml::Value = &from_str::<serde_yaml::Value>(text)?;
-    let owned;
     for key in path {
         match v.as_mapping().and_then(|m| m.get(*key)) {
             Some(x) => v = x,
             None => return Ok(None),
         }
     }
-    owned = v.clone();
+    let owned = v.clone();
     let bad = || YamlError {
         message: format!("`{}` must be a list of rule ids", path.join(".")),
         offset: None,

@@ -269,7 +269,7 @@ fn json_is_sorted_by_path_then_position() {
         "Iranian rebels seized Aleppo.\n\nVisited 2 times\n",
     );
     write(dir.path(), "sub/c.txt", "Exit mobile version\n");
-    write(dir.path(), "ignored.html", "Exit mobile version\n");
+    write(dir.path(), "ignored.json", "Exit mobile version\n");
     let run = factlint(&["check", "--format", "compact", dir.path().to_str().unwrap()]);
     let paths: Vec<String> = run
         .stdout
