@@ -25,7 +25,7 @@ fn content_repo(dir: &Path) {
         "content/world/libya/tripoli.md",
         &format!("Tripoli is the capital.{RESIDUE}"),
     );
-    write(dir, "content/world/libya/page.html", &format!("<html><body><nav>Home</nav><article><p>Benghazi is in the east.</p><p>Exit mobile version</p></article><footer>Exit mobile version</footer></body></html>"));
+    write(dir, "content/world/libya/page.html", "<html><body><nav>Home</nav><article><p>Benghazi is in the east.</p><p>Exit mobile version</p></article><footer>Exit mobile version</footer></body></html>");
     write(dir, "content/notes.txt", &format!("A plain note.{RESIDUE}"));
     write(dir, "content/drafts/wip.md", &format!("Draft.{RESIDUE}"));
     write(
@@ -46,7 +46,7 @@ fn content_repo(dir: &Path) {
     write(
         dir,
         "public/index.html",
-        &format!("<p>Built site.</p><p>Exit mobile version</p>"),
+        "<p>Built site.</p><p>Exit mobile version</p>",
     );
     write(dir, "content/data.json", "{\"Exit mobile version\": 1}");
 }
