@@ -10,45 +10,10 @@ use std::process::Command;
 
 const RESIDUE: &str = "\n\nExit mobile version\n";
 
-/// A small content repo, made fresh for each test (a committed copy would
-/// have its node_modules/ hidden from git by its own .gitignore).
-fn content_repo(dir: &Path) {
-    write(dir, "factlint.yml", "exclude:\n  - \"theme/**\"\n  - \"content/drafts/**\"\nlevels:\n  hygiene.doubled-word: off\n  hygiene.page-residue: warning\nfail_on: warning\n");
-    write(dir, ".gitignore", "node_modules/\npublic/\n");
-    write(
-        dir,
-        "content/world/syria.md",
-        &format!("---\ndate: 2025-01-10\n---\n# Syria\n\nThe the rebels advanced.{RESIDUE}"),
-    );
-    write(
-        dir,
-        "content/world/libya/tripoli.md",
-        &format!("Tripoli is the capital.{RESIDUE}"),
-    );
-    write(dir, "content/world/libya/page.html", "<html><body><nav>Home</nav><article><p>Benghazi is in the east.</p><p>Exit mobile version</p></article><footer>Exit mobile version</footer></body></html>");
-    write(dir, "content/notes.txt", &format!("A plain note.{RESIDUE}"));
-    write(dir, "content/drafts/wip.md", &format!("Draft.{RESIDUE}"));
-    write(
-        dir,
-        "content/.hidden/secret.md",
-        &format!("Hidden.{RESIDUE}"),
-    );
-    write(
-        dir,
-        "theme/layouts/readme.md",
-        &format!("Theme docs.{RESIDUE}"),
-    );
-    write(
-        dir,
-        "node_modules/pkg/README.md",
-        &format!("Package.{RESIDUE}"),
-    );
-    write(
-        dir,
-        "public/index.html",
-        "<p>Built site.</p><p>Exit mobile version</p>",
-    );
-    write(dir, "content/data.json", "{\"Exit mobile version\": 1}");
+/// The fixture content repo (its node_modules/ and public/ are committed
+/// with `git add -f`: its own .gitignore lists them, which is the point).
+fn content_repo() -> std::path::PathBuf {
+    repo().join("tests/fixtures/content-repo")
 }
 
 fn linted_files(json: &str) -> BTreeSet<String> {
@@ -68,9 +33,12 @@ fn linted_files(json: &str) -> BTreeSet<String> {
 
 #[test]
 fn a_repo_run_lints_exactly_the_expected_files_and_applies_the_config() {
-    let dir = tempfile::tempdir().unwrap();
-    content_repo(dir.path());
-    let run = factlint_in(dir.path(), &["check", "--format", "json", "."], None);
+    let dir = content_repo();
+    assert!(
+        dir.join("node_modules/pkg/README.md").exists()
+            && dir.join("theme/layouts/readme.md").exists()
+    );
+    let run = factlint_in(&dir, &["check", "--format", "json", "."], None);
     assert_eq!(
         linted_files(&run.stdout),
         [
