@@ -86,8 +86,9 @@ pub fn split(text: &str) -> Vec<(&str, TokenKind)> {
 
 fn url_end(text: &str, i: usize) -> Option<usize> {
     let rest = &text[i..];
-    let head = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    let b = rest.as_bytes();
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
     let len = rest

@@ -230,6 +230,17 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
             }
         }
     }
+    // The trie of entity names (not demonyms) for finding names in documents.
+    let mut keys: Vec<(&String, &Vec<Actor>)> = fb.by_name.iter().collect();
+    keys.sort_by(|a, b| a.0.cmp(b.0));
+    let mut trie = super::NameTrie::default();
+    for (key, actors) in keys {
+        let entities: Vec<Actor> = actors.iter().copied().filter(|a| matches!(a, Actor::Entity(_))).collect();
+        if !key.is_empty() && !entities.is_empty() {
+            trie.insert(key, entities);
+        }
+    }
+    fb.names = trie;
 
     // Facts and coverage.
     fb.facts_by_relation = vec![Vec::new(); fb.relations.len()];

@@ -10,6 +10,8 @@ pub mod time;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::document::normalize::{base_len, normalize};
 use crate::document::tokenize;
 pub use time::PartialDate;
@@ -119,9 +121,11 @@ pub struct FactBase {
     pub facts: Vec<Fact>,
     /// Coverage statements.
     pub coverage: Vec<Coverage>,
-    by_id: HashMap<String, EntityId>,
-    by_name: HashMap<String, Vec<Actor>>,
-    relation_by_name: HashMap<String, usize>,
+    by_id: FxHashMap<String, EntityId>,
+    by_name: FxHashMap<String, Vec<Actor>>,
+    relation_by_name: FxHashMap<String, usize>,
+    /// Entity names as a trie over their words, for finding names in documents.
+    names: NameTrie,
     facts_by_relation: Vec<Vec<usize>>,
 }
 
@@ -156,59 +160,73 @@ pub struct NameMatch {
     pub actors: Vec<Actor>,
 }
 
-/// The longest name the base knows has at most this many tokens.
-const MAX_NAME_TOKENS: usize = 8;
+/// Entity names as a trie over their words (matching forms).
+#[derive(Debug, Default)]
+pub(crate) struct NameTrie {
+    nodes: Vec<NameNode>,
+}
+
+#[derive(Debug, Default)]
+struct NameNode {
+    next: FxHashMap<Box<str>, u32>,
+    /// For a node that ends a name: its key and the entities it names.
+    end: Option<(String, Vec<Actor>)>,
+}
+
+impl NameTrie {
+    pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
+        if self.nodes.is_empty() {
+            self.nodes.push(NameNode::default());
+        }
+        let mut n = 0usize;
+        for w in key.split(' ') {
+            n = match self.nodes[n].next.get(w) {
+                Some(&c) => c as usize,
+                None => {
+                    self.nodes.push(NameNode::default());
+                    let c = self.nodes.len() - 1;
+                    self.nodes[n].next.insert(w.into(), c as u32);
+                    c
+                }
+            };
+        }
+        self.nodes[n].end = Some((key.to_string(), actors));
+    }
+}
 
 impl FactBase {
     /// The names of entities (not demonyms) in `doc`, longest first at each
     /// position, left to right, not overlapping, within sentences.
     pub fn find_names(&self, doc: &crate::document::Document) -> Vec<NameMatch> {
+        use crate::document::TokenKind;
         let mut out = Vec::new();
+        if self.names.nodes.is_empty() {
+            return out;
+        }
         for s in &doc.sentences {
             let mut i = s.start;
             while i < s.end {
-                let mut found = None;
-                let mut key = String::new();
-                let mut keys = Vec::new();
-                for j in i..(i + MAX_NAME_TOKENS).min(s.end) {
+                let mut n = 0usize;
+                let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
+                for j in i..s.end {
                     let t = &doc.tokens[j];
-                    if t.kind == crate::document::TokenKind::Punct
-                        || t.kind == crate::document::TokenKind::Url
-                        || t.kind == crate::document::TokenKind::Code
-                    {
+                    if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                         break;
                     }
-                    if !key.is_empty() {
-                        key.push(' ');
-                    }
-                    key.push_str(doc.norm(t));
-                    keys.push((j, key.clone(), doc.base(t).len() < doc.norm(t).len()));
-                }
-                for (j, k, possessive) in keys.into_iter().rev() {
-                    let k = if possessive {
-                        k[..k.len() - 2].to_string()
-                    } else {
-                        k
-                    };
-                    if let Some(actors) = self.by_name.get(&k) {
-                        let actors: Vec<Actor> = actors
-                            .iter()
-                            .copied()
-                            .filter(|a| matches!(a, Actor::Entity(_)))
-                            .collect();
-                        if !actors.is_empty() {
-                            found = Some((j, k, actors));
-                            break;
-                        }
+                    let node = &self.names.nodes[n];
+                    let Some(&c) = node.next.get(doc.norm(t)).or_else(|| node.next.get(doc.base(t))) else { break };
+                    n = c as usize;
+                    if let Some(end) = &self.names.nodes[n].end {
+                        found = Some((j, end));
                     }
                 }
                 match found {
-                    Some((j, key, actors)) => {
+                    Some((j, (key, actors))) => {
                         out.push(NameMatch {
                             span: doc.tokens[i].span.start..doc.tokens[j].span.end,
                             tokens: i..j + 1,
-                            key,
-                            actors,
+                            key: key.clone(),
+                            actors: actors.clone(),
                         });
                         i = j + 1;
                     }

@@ -373,7 +373,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         return Err(errors);
     }
     let prefilter = Prefilter::new(&rules);
-    let lexicons = resolver
+    let lexicons: HashMap<String, Vec<String>> = resolver
         .0
         .iter()
         .filter_map(|(k, d)| match d {
@@ -381,10 +381,28 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             Def::Pattern(_) => None,
         })
         .collect();
+    let lexicon_keys = lexicons
+        .iter()
+        .map(|(k, entries): (&String, &Vec<String>)| {
+            let keys = entries
+                .iter()
+                .map(|e| {
+                    let words: Vec<String> = crate::document::tokenize::split(e)
+                        .into_iter()
+                        .filter(|(_, k)| matches!(k, crate::document::TokenKind::Word | crate::document::TokenKind::Number))
+                        .map(|(t, _)| crate::document::normalize::normalize(t))
+                        .collect();
+                    words.join(" ")
+                })
+                .collect();
+            (k.clone(), keys)
+        })
+        .collect();
     Ok(Rulebook {
         rules,
         names: name_list,
         facts,
+        lexicon_keys,
         lexicons,
         checks: crate::checks::all(),
         levels: HashMap::new(),

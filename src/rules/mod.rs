@@ -109,6 +109,7 @@ pub struct Rulebook {
     pub lexicons: std::collections::HashMap<String, Vec<String>>,
     /// The built-in checks.
     pub checks: Vec<Box<dyn crate::checks::Check>>,
+    pub(crate) lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
     /// Severity overrides by rule or check id; `None` turns it off.
     pub levels: std::collections::HashMap<String, Option<Severity>>,
     pub(crate) prefilter: Prefilter,
@@ -124,6 +125,13 @@ impl Rulebook {
     /// The built-in rules alone.
     pub fn builtin() -> Result<Rulebook, Vec<crate::error::ConfigError>> {
         load::load(builtin::sources())
+    }
+
+    /// The entries of word list `name` as keys: their words' matching forms,
+    /// one space apart, punctuation dropped (as [`crate::checks::words_of`] gives them).
+    pub fn lexicon_keys(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
+        static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+        self.lexicon_keys.get(name).unwrap_or_else(|| EMPTY.get_or_init(Default::default))
     }
 
     /// The entries of word list `name` (empty when there is none).
