@@ -128,14 +128,20 @@ impl Check for Acronyms {
         }
         // Uses before the definition (the first one only).
         let mut reported: Vec<&str> = Vec::new();
+        if defined.is_empty() {
+            return;
+        }
         for (idx, t) in toks.iter().enumerate() {
-            let text = doc.text(t);
-            if t.kind != TokenKind::Word || KNOWN.contains(&text) || reported.contains(&text) {
+            if t.kind != TokenKind::Word {
                 continue;
             }
+            let text = doc.text(t);
             let Some((def_at, def_span, _)) = defined.get(text) else {
                 continue;
             };
+            if KNOWN.contains(&text) || reported.contains(&text) {
+                continue;
+            }
             if idx >= *def_at {
                 continue;
             }

@@ -36,6 +36,11 @@ impl Check for Placeholder {
         while i < toks.len() {
             let t = &toks[i];
             let text = doc.text(t);
+            // Every placeholder starts with one of these characters.
+            if !text.starts_with(['T', 'X', 'F', 'H', 'D', 'l', 'L', '[']) {
+                i += 1;
+                continue;
+            }
             let next_norm = toks.get(i + 1).map(|n| doc.norm(n));
             let mut hit: Option<(usize, &str)> = None;
             if t.kind == TokenKind::Word && placeholder_token(text) {

@@ -101,6 +101,11 @@ impl Trie {
         t
     }
 
+    /// Whether some entry starts with this word (matching form or base).
+    pub fn starts_with(&self, norm: &str, base: &str) -> bool {
+        self.nodes.first().is_some_and(|n| n.next.contains_key(norm) || n.next.contains_key(base))
+    }
+
     /// The lengths (in tokens, ascending) of the entries that match at `pos`,
     /// given each token's matching form and possessive-free base.
     pub fn ends<'a>(&self, forms: impl Iterator<Item = (&'a str, &'a str)>, out: &mut Vec<usize>) {
@@ -174,6 +179,49 @@ pub struct Program {
     /// Sets of words (matching form) such that every match contains a word
     /// of each set; empty when the pattern needs no particular word.
     pub required: Vec<Vec<String>>,
+    /// The tests a match's first token must pass (to skip hopeless start positions).
+    pub(crate) first: First,
+}
+
+/// The first token of any match passes one of these tests.
+#[derive(Debug, Default)]
+pub(crate) struct First {
+    /// Predicates (indices into `preds`).
+    pub(crate) preds: Vec<u32>,
+    /// Word lists with several-word entries (indices into `tries`).
+    pub(crate) tries: Vec<u32>,
+    /// Any token may start a match: no filtering.
+    pub(crate) any: bool,
+}
+
+impl First {
+    /// Follows the program from its start through the instructions that consume no token.
+    fn of(insts: &[Inst], preds: &[Pred]) -> First {
+        let mut first = First::default();
+        let mut seen = vec![false; insts.len()];
+        let mut stack = vec![0usize];
+        while let Some(pc) = stack.pop() {
+            if pc >= insts.len() || seen[pc] {
+                continue;
+            }
+            seen[pc] = true;
+            match insts[pc] {
+                Inst::Tok(p) => match preds[p as usize] {
+                    Pred::Any | Pred::Not(_) => first.any = true,
+                    _ => first.preds.push(p),
+                },
+                Inst::Lex(l) => first.tries.push(l),
+                Inst::Split(a, b) => {
+                    stack.push(a as usize);
+                    stack.push(b as usize);
+                }
+                Inst::Jmp(a) => stack.push(a as usize),
+                Inst::Save(_) | Inst::LineStart | Inst::LineEnd => stack.push(pc + 1),
+                Inst::Match => first.any = true,
+            }
+        }
+        first
+    }
 }
 
 impl Program {
@@ -259,6 +307,7 @@ impl<'r> Compiler<'r> {
         e.insts.push(Inst::Save(1));
         e.insts.push(Inst::Match);
         let required = prune_sets(e.required(node)?);
+        let first = First::of(&e.insts, &e.preds);
         Ok(Program {
             insts: e.insts,
             preds: e.preds,
@@ -266,6 +315,7 @@ impl<'r> Compiler<'r> {
             captures: e.captures,
             has_marker: e.has_marker,
             required,
+            first,
         })
     }
 

@@ -133,7 +133,11 @@ impl Program {
         cache.visited.resize(words, 0);
         cache.slots.clear();
         cache.slots.resize(self.slots(), None);
-        for start in from..=range.end {
+        // A match consumes at least one token, so it starts before the end.
+        for start in from..range.end {
+            if !self.first.any && !self.may_start(doc, start) {
+                continue;
+            }
             if self.backtrack(doc, &range, from, start, cache) {
                 return Some(Captures {
                     slots: cache.slots.clone(),
@@ -161,6 +165,14 @@ impl Program {
             out.push(m);
         }
         out
+    }
+
+    /// Whether the token at `pos` can be the first of a match.
+    fn may_start(&self, doc: &Document, pos: usize) -> bool {
+        let t = &doc.tokens[pos];
+        self.first.preds.iter().any(|&p| pred_matches(&self.preds[p as usize], doc, t))
+            || (matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Punct)
+                && self.first.tries.iter().any(|&l| self.tries[l as usize].starts_with(doc.norm(t), doc.base(t))))
     }
 
     fn backtrack(
