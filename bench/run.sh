@@ -1,53 +1,79 @@
 #!/usr/bin/env bash
-# Times the release binary on a ~10 MB text made by repeating the founding
-# example, with the built-in rules and with N synthetic rules.
+# The benchmark: builds the release binary, generates a Markdown corpus and
+# rule packs, and reports throughput (MB/s, files/s), wall time and peak
+# memory for the built-in rules and for 10 to 10,000 synthetic rules, with 1
+# and 2 threads; a `grep -F` reference over the same corpus and literal
+# words; and the peers typos and proselint when they can be installed.
 #
-# usage: bench/run.sh [SIZE_MB]      (needs python3 and GNU time if present)
+# usage: bash bench/run.sh [SIZE_MB]     (default 10; the targets speak of 100)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-size_mb=${1:-10}
+size=${1:-10}
 out=bench/out
+peers=${FACTLINT_PEERS:-$out/peers}
 mkdir -p "$out"
 cargo build --release --quiet
 bin=target/release/factlint
-seed=../shared/examples/seed-article.txt
-[ -f "$seed" ] || { echo "missing $seed"; exit 2; }
+corpus="$out/corpus-${size}mb"
+[ -d "$corpus" ] || python3 bench/gen_corpus.py "$size" "$corpus" > /dev/null
+bytes=$(find "$corpus" -type f -name '*.md' -printf '%s\n' | awk '{s+=$1} END {print s}')
+files=$(find "$corpus" -type f -name '*.md' | wc -l)
+for n in 10 100 1000 10000; do
+  [ -f "$out/rules-$n.yml" ] || python3 bench/gen_rules.py "$n" "$out/rules-$n.yml" ../shared/examples/seed-article.txt
+done
 
-corpus="$out/seed-${size_mb}mb.txt"
-python3 - "$seed" "$corpus" "$size_mb" <<'PY'
-import sys
-seed, out, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
-text = open(seed, encoding="utf-8").read().rstrip("\n") + "\n\n"
-reps = mb * 1_000_000 // len(text.encode()) + 1
-open(out, "w", encoding="utf-8").write(text * reps)
-PY
-bytes=$(wc -c < "$corpus")
-
-measure() { # label, args...
-  local label=$1; shift
-  local best=999999 t rss=""
+# run LABEL THREADS CMD...: best wall time of 3, peak RSS, findings.
+run() {
+  local label=$1 threads=$2; shift 2
+  local best=999999 rss=0 t
   for _ in 1 2 3; do
-    local start end
-    start=$(date +%s.%N)
-    if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f "%M" -o "$out/time.txt" "$bin" "$@" > "$out/findings.txt" || true
-      rss=$(tail -1 "$out/time.txt")
-    else
-      "$bin" "$@" > "$out/findings.txt" || true
-    fi
-    end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc -l)
-    best=$(echo "if ($t < $best) $t else $best" | bc -l)
+    RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$out/stdout.txt" 2> /dev/null || true
+    read -r t r < "$out/time.txt"
+    if awk "BEGIN {exit !($t < $best)}"; then best=$t; fi
+    if [ "$r" -gt "$rss" ]; then rss=$r; fi
   done
-  local findings mbs
-  findings=$(wc -l < "$out/findings.txt")
-  mbs=$(echo "$bytes / 1000000 / $best" | bc -l)
-  printf "%-28s %8.3f s  %8.1f MB/s  %9d findings  %s\n" "$label" "$best" "$mbs" "$findings" "${rss:+peak RSS ${rss} KB}"
+  local lines
+  lines=$(wc -l < "$out/stdout.txt")
+  awk -v l="$label" -v th="$threads" -v t="$best" -v b="$bytes" -v f="$files" -v r="$rss" -v n="$lines" 'BEGIN {
+    if (t < 0.001) t = 0.001;
+    printf "%-30s %2s  %8.2f s  %8.1f MB/s  %9.0f files/s  %7.1f MB RSS  %8d lines out\n", l, th, t, b / 1e6 / t, f / t, r / 1024, n }'
 }
 
-echo "corpus: $corpus ($bytes bytes); best of 3 runs; $(nproc) cores"
-measure "built-in rules" check --format compact --fail-on never "$corpus"
-for n in 10 100 1000 10000; do
-  python3 bench/gen_rules.py "$n" "$out/rules-$n.yml" "$seed"
-  measure "$n synthetic rules" check --format compact --fail-on never --no-default-rules --rules "$out/rules-$n.yml" "$corpus"
+echo "corpus: $corpus, $files files, $bytes bytes; $(nproc) cores; best of 3"
+printf "%-30s %2s  %10s  %13s  %15s  %14s\n" "what" "th" "wall" "throughput" "files" "peak memory"
+for th in 1 2; do
+  run "factlint, built-in rules" "$th" "$bin" check --format compact --fail-on never "$corpus"
 done
+for n in 10 100 1000 10000; do
+  for th in 1 2; do
+    run "factlint, $n rules" "$th" "$bin" check --format compact --fail-on never --no-default-rules --rules "$out/rules-$n.yml" "$corpus"
+  done
+done
+
+# Reference: a plain literal scan for the built-in rules' anchor words.
+"$bin" rules --words > "$out/words.txt"
+run "grep -F (anchor words)" 1 grep -r -c -F -w -i -f "$out/words.txt" "$corpus"
+if command -v rg > /dev/null; then
+  run "ripgrep -F (anchor words)" 2 rg -c -F -w -i -f "$out/words.txt" "$corpus"
+fi
+
+# Peers, installed here (not in CI): typos (crates.io) and proselint (PyPI).
+if [ ! -x "$peers/bin/typos" ]; then
+  cargo install --quiet --locked --root "$peers" typos-cli > /dev/null 2>&1 || echo "(typos could not be installed)"
+fi
+if [ -x "$peers/bin/typos" ]; then
+  run "typos" 1 "$peers/bin/typos" --threads 1 "$corpus"
+  run "typos" 2 "$peers/bin/typos" --threads 2 "$corpus"
+fi
+if [ ! -d "$peers/py/proselint" ]; then
+  python3 -m pip install --quiet --target "$peers/py" proselint > /dev/null 2>&1 || echo "(proselint could not be installed)"
+fi
+if [ -d "$peers/py/proselint" ]; then
+  # proselint is slow: it gets the first 200 files, and its rate is scaled.
+  find "$corpus" -name '*.md' | sort | head -200 > "$out/proselint-files.txt"
+  sub=$(xargs cat < "$out/proselint-files.txt" | wc -c)
+  start=$(date +%s.%N)
+  PYTHONPATH="$peers/py" xargs python3 -m proselint check < "$out/proselint-files.txt" > /dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  awk -v t="$(echo "$end - $start" | bc -l)" -v b="$sub" 'BEGIN { printf "%-30s %2s  %8.2f s  %8.2f MB/s  (on %.1f MB)\n", "proselint", 1, t, b / 1e6 / t, b / 1e6 }'
+fi

@@ -36,8 +36,8 @@ enum Command {
     Check(CheckArgs),
     /// Run every rule's own examples: `flag` text must be flagged, `pass` text must not.
     Test(TestArgs),
-    /// List the loaded rules.
-    Rules(RuleArgs),
+    /// List the loaded rules and checks.
+    Rules(RulesArgs),
     /// Show a rule: its message, patterns, examples and sources.
     Explain(ExplainArgs),
     /// Show what the fact base believes: entities and facts matching QUERY (all when omitted).
@@ -51,6 +51,16 @@ struct InitArgs {
     /// Overwrite an existing factlint.yml.
     #[arg(long)]
     force: bool,
+}
+
+#[derive(Args, Debug)]
+struct RulesArgs {
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Print the prefilter's anchor words (one a line) instead: the literal
+    /// words a document must contain for some rule to run (for benchmarks).
+    #[arg(long)]
+    words: bool,
 }
 
 #[derive(Args, Debug)]
@@ -252,7 +262,7 @@ pub fn main() -> i32 {
     match cli.command {
         Command::Check(a) => check::run(&a),
         Command::Test(a) => test::run(&a.paths, &a.rules),
-        Command::Rules(a) => ruleset::list(&a),
+        Command::Rules(a) => ruleset::list(&a.rules, a.words),
         Command::Explain(a) => explain::rule(&a.rule, &a.rules),
         Command::Facts(a) => explain::facts(&a.query, &a.rules),
         Command::Init(a) => init(a.force),

@@ -122,7 +122,7 @@ pub fn load_paths(
 }
 
 /// `factlint rules`: one line a rule.
-pub fn list(args: &RuleArgs) -> i32 {
+pub fn list(args: &RuleArgs, words: bool) -> i32 {
     let book = match load(args) {
         Ok((b, _, _)) => b,
         Err(errors) => {
@@ -130,6 +130,12 @@ pub fn list(args: &RuleArgs) -> i32 {
             return EXIT_CONFIG;
         }
     };
+    if words {
+        for w in book.anchor_words() {
+            println!("{w}");
+        }
+        return EXIT_OK;
+    }
     let style = Style::stdout();
     let width = book.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in &book.rules {

@@ -192,14 +192,19 @@ impl Document {
 
     fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap) {
         let mut sentence_tokens = Vec::new();
+        let mut raws = Vec::new();
+        // About one token in six bytes of prose.
+        self.tokens.reserve(self.prose.len() / 6);
+        self.norm.reserve(self.prose.len());
+        let mut hint = 0;
         for block in blocks {
             let first = self.tokens.len();
             let text = &self.prose[block.clone()];
-            let mut raws = Vec::new();
+            raws.clear();
             tokenize::tokenize(text, |t| raws.push(t));
-            for raw in raws {
+            for raw in raws.iter() {
                 let (ps, pe) = (block.start + raw.start, block.start + raw.end);
-                let span = pieces.to_source_start(ps)..pieces.to_source_end(pe);
+                let span = pieces.to_source_start(ps, &mut hint)..pieces.to_source_end(pe, &mut hint);
                 let word = &self.prose[ps..pe];
                 let norm_start = self.norm.len();
                 match raw.kind {
@@ -280,21 +285,32 @@ struct Piece {
 struct OffsetMap(Vec<Piece>);
 
 impl OffsetMap {
-    fn piece(&self, p: usize) -> Option<&Piece> {
-        let i = self.0.partition_point(|pc| pc.prose <= p);
-        i.checked_sub(1).map(|i| &self.0[i])
+    /// The piece containing prose offset `p`; `hint` is where the last search
+    /// ended (tokens come in order, so the search usually moves a step or none).
+    fn piece(&self, p: usize, hint: &mut usize) -> Option<&Piece> {
+        let pieces = &self.0;
+        let mut i = (*hint).min(pieces.len().saturating_sub(1));
+        if pieces.get(i).is_none_or(|pc| pc.prose > p) {
+            i = pieces.partition_point(|pc| pc.prose <= p).checked_sub(1)?;
+        } else {
+            while i + 1 < pieces.len() && pieces[i + 1].prose <= p {
+                i += 1;
+            }
+        }
+        *hint = i;
+        pieces.get(i)
     }
 
-    fn to_source_start(&self, p: usize) -> usize {
-        match self.piece(p) {
+    fn to_source_start(&self, p: usize, hint: &mut usize) -> usize {
+        match self.piece(p, hint) {
             Some(pc) if pc.exact => pc.src + (p - pc.prose).min(pc.src_len),
             Some(pc) => pc.src,
             None => 0,
         }
     }
 
-    fn to_source_end(&self, p: usize) -> usize {
-        match self.piece(p.saturating_sub(1)) {
+    fn to_source_end(&self, p: usize, hint: &mut usize) -> usize {
+        match self.piece(p.saturating_sub(1), hint) {
             Some(pc) if pc.exact => pc.src + (p - pc.prose).min(pc.src_len),
             Some(pc) => pc.src + pc.src_len,
             None => 0,

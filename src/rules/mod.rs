@@ -173,6 +173,15 @@ impl Rulebook {
         }
     }
 
+    /// The prefilter's anchor words, sorted: a document must contain one for
+    /// some prefiltered rule to run on it.
+    pub fn anchor_words(&self) -> Vec<String> {
+        let mut w: Vec<String> = self.rules.iter().filter_map(|r| r.program.required.first()).flatten().cloned().collect();
+        w.sort();
+        w.dedup();
+        w
+    }
+
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| &*r.id == id)
