@@ -70,7 +70,8 @@ if [ ! -d "$peers/py/proselint" ]; then
 fi
 if [ -d "$peers/py/proselint" ]; then
   # proselint is slow: it gets the first 200 files, and its rate is scaled.
-  find "$corpus" -name '*.md' | sort | head -200 > "$out/proselint-files.txt"
+  find "$corpus" -name '*.md' | sort > "$out/all-files.txt"
+  head -n 200 "$out/all-files.txt" > "$out/proselint-files.txt"
   sub=$(xargs cat < "$out/proselint-files.txt" | wc -c)
   start=$(date +%s.%N)
   PYTHONPATH="$peers/py" xargs python3 -m proselint check < "$out/proselint-files.txt" > /dev/null 2>&1 || true

@@ -45,6 +45,8 @@ pub struct Finding {
     pub severity: Severity,
     /// Byte span in the document's source.
     pub span: Range<usize>,
+    /// The source text of the span, as written.
+    pub text: String,
     /// Where the span starts (1-based line and character column).
     pub start: Position,
     /// Where the span ends (the column just past its last character).

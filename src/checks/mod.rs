@@ -78,6 +78,7 @@ impl Report<'_> {
             severity: self.check.severity(),
             start: doc.position(self.span.start),
             end: doc.position(self.span.end),
+            text: doc.slice(self.span.clone()).to_string(),
             span: self.span,
             message: self.message,
             help: self.help,

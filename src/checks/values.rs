@@ -113,6 +113,7 @@ fn finding(
         rule: Arc::from(id),
         severity,
         span: c.span.clone(),
+        text: c.raw.clone(),
         start: c.start,
         end: c.end,
         message,

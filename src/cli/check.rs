@@ -56,6 +56,15 @@ fn check_one(
         doc.date = as_of;
     }
     let analysis = factlint::engine::analyze(book, &doc);
+    drop(doc);
+    // Memory stays bounded by the largest file, not the corpus: the text of
+    // a file is not kept (findings carry their own text; the human form reads
+    // the file again for its snippets).
+    let source = if matches!(input, Input::File { .. }) {
+        Arc::from("")
+    } else {
+        source
+    };
     let report = FileReport {
         path,
         source,
@@ -78,6 +87,24 @@ fn render(
             let handler = human::handler(style.color);
             let mut out = String::new();
             for r in reports {
+                if r.findings.is_empty() {
+                    continue;
+                }
+                // Snippets need the text: read the file again if it was not kept.
+                let reread;
+                let r = if r.source.is_empty() {
+                    let source = std::fs::read_to_string(&r.path)
+                        .map(Arc::from)
+                        .unwrap_or_else(|_| Arc::from(""));
+                    reread = FileReport {
+                        path: r.path.clone(),
+                        source,
+                        findings: r.findings.clone(),
+                    };
+                    &reread
+                } else {
+                    r
+                };
                 human::render(r, &handler, &mut out);
             }
             if !quiet {
@@ -146,6 +173,7 @@ pub fn run(args: &CheckArgs) -> i32 {
             });
         }
     }
+
     let summary = Summary::of(&reports, reports.len());
     let color = Style::stdout().color;
     match &args.output {

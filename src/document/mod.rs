@@ -204,7 +204,8 @@ impl Document {
             tokenize::tokenize(text, |t| raws.push(t));
             for raw in raws.iter() {
                 let (ps, pe) = (block.start + raw.start, block.start + raw.end);
-                let span = pieces.to_source_start(ps, &mut hint)..pieces.to_source_end(pe, &mut hint);
+                let span =
+                    pieces.to_source_start(ps, &mut hint)..pieces.to_source_end(pe, &mut hint);
                 let word = &self.prose[ps..pe];
                 let norm_start = self.norm.len();
                 match raw.kind {

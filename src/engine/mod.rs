@@ -40,8 +40,10 @@ pub struct Claimed {
     pub start: Position,
     /// Where it ends.
     pub end: Position,
-    /// The matched text.
+    /// The matched text, single-spaced.
     pub text: String,
+    /// The matched text as written in the source.
+    pub raw: String,
 }
 
 /// Everything the engine found in one document.
@@ -84,6 +86,7 @@ pub fn analyze(book: &Rulebook, doc: &Document) -> Analysis {
             rule: Arc::from(FRONT_MATTER_RULE),
             severity: Severity::Warning,
             span: p.span.clone(),
+            text: doc.slice(p.span.clone()).to_string(),
             start: doc.position(p.span.start),
             end: doc.position(p.span.end),
             message: p.message.clone(),
@@ -248,7 +251,14 @@ fn judge(
         None if !event => sentence_year(doc, sentence),
         None => None,
     };
-    if let Some(relation) = claim.relation {
+    // Only claims that another claim could contradict are kept for the
+    // consistency checks: a once-only event with its year, a state with one holder.
+    let comparable = claim.relation.is_some_and(|r| {
+        let rel = &fb.relations[r];
+        (rel.event && rel.once && when.is_some())
+            || (!rel.event && (rel.one_object || rel.one_subject))
+    });
+    if let (Some(relation), true) = (claim.relation, comparable) {
         record(Claimed {
             rule: rule.id.clone(),
             relation,
@@ -260,6 +270,7 @@ fn judge(
             start: Position { line: 0, column: 0 },
             end: Position { line: 0, column: 0 },
             text: String::new(),
+            raw: String::new(),
         });
     }
     let verdict = match (claim.relation, claim.title) {
@@ -354,6 +365,7 @@ fn finding(
         c.end = doc.position(wspan.end);
         c.span = wspan;
         c.text = tokens_text(doc, whole.clone());
+        c.raw = doc.slice(c.span.clone()).to_string();
         claims.push(c);
     };
     let judged = match &rule.claim {
@@ -403,6 +415,7 @@ fn finding(
         severity,
         start: doc.position(span.start),
         end: doc.position(span.end),
+        text: doc.slice(span.clone()).to_string(),
         span,
         message,
         help: rule.help.as_ref().map(|t| t.render_with(get, var)),

@@ -235,7 +235,11 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
     keys.sort_by(|a, b| a.0.cmp(b.0));
     let mut trie = super::NameTrie::default();
     for (key, actors) in keys {
-        let entities: Vec<Actor> = actors.iter().copied().filter(|a| matches!(a, Actor::Entity(_))).collect();
+        let entities: Vec<Actor> = actors
+            .iter()
+            .copied()
+            .filter(|a| matches!(a, Actor::Entity(_)))
+            .collect();
         if !key.is_empty() && !entities.is_empty() {
             trie.insert(key, entities);
         }

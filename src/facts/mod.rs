@@ -214,7 +214,13 @@ impl FactBase {
                         break;
                     }
                     let node = &self.names.nodes[n];
-                    let Some(&c) = node.next.get(doc.norm(t)).or_else(|| node.next.get(doc.base(t))) else { break };
+                    let Some(&c) = node
+                        .next
+                        .get(doc.norm(t))
+                        .or_else(|| node.next.get(doc.base(t)))
+                    else {
+                        break;
+                    };
                     n = c as usize;
                     if let Some(end) = &self.names.nodes[n].end {
                         found = Some((j, end));

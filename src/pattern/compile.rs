@@ -103,7 +103,9 @@ impl Trie {
 
     /// Whether some entry starts with this word (matching form or base).
     pub fn starts_with(&self, norm: &str, base: &str) -> bool {
-        self.nodes.first().is_some_and(|n| n.next.contains_key(norm) || n.next.contains_key(base))
+        self.nodes
+            .first()
+            .is_some_and(|n| n.next.contains_key(norm) || n.next.contains_key(base))
     }
 
     /// The lengths (in tokens, ascending) of the entries that match at `pos`,

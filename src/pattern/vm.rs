@@ -170,9 +170,18 @@ impl Program {
     /// Whether the token at `pos` can be the first of a match.
     fn may_start(&self, doc: &Document, pos: usize) -> bool {
         let t = &doc.tokens[pos];
-        self.first.preds.iter().any(|&p| pred_matches(&self.preds[p as usize], doc, t))
-            || (matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Punct)
-                && self.first.tries.iter().any(|&l| self.tries[l as usize].starts_with(doc.norm(t), doc.base(t))))
+        self.first
+            .preds
+            .iter()
+            .any(|&p| pred_matches(&self.preds[p as usize], doc, t))
+            || (matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Punct
+            ) && self
+                .first
+                .tries
+                .iter()
+                .any(|&l| self.tries[l as usize].starts_with(doc.norm(t), doc.base(t))))
     }
 
     fn backtrack(

@@ -66,7 +66,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 end_column: f.end.column,
                 byte_start: f.span.start,
                 byte_end: f.span.end,
-                text: report.text(f),
+                text: &f.text,
                 message: &f.message,
                 help: f.help.as_deref(),
                 suggestion: f.suggestion.as_deref(),

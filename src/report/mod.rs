@@ -16,7 +16,7 @@ use crate::finding::{Finding, Severity};
 pub struct FileReport {
     /// The path as given or found.
     pub path: String,
-    /// The file's text.
+    /// The file's text (for snippets); empty when it was not kept in memory.
     pub source: Arc<str>,
     /// Its findings, sorted by position.
     pub findings: Vec<Finding>,
@@ -24,8 +24,8 @@ pub struct FileReport {
 
 impl FileReport {
     /// The source text of a finding's span.
-    pub fn text(&self, f: &Finding) -> &str {
-        self.source.get(f.span.clone()).unwrap_or("")
+    pub fn text<'a>(&self, f: &'a Finding) -> &'a str {
+        &f.text
     }
 }
 

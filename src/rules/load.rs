@@ -389,7 +389,13 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
                 .map(|e| {
                     let words: Vec<String> = crate::document::tokenize::split(e)
                         .into_iter()
-                        .filter(|(_, k)| matches!(k, crate::document::TokenKind::Word | crate::document::TokenKind::Number))
+                        .filter(|(_, k)| {
+                            matches!(
+                                k,
+                                crate::document::TokenKind::Word
+                                    | crate::document::TokenKind::Number
+                            )
+                        })
                         .map(|(t, _)| crate::document::normalize::normalize(t))
                         .collect();
                     words.join(" ")

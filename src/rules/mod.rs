@@ -130,8 +130,11 @@ impl Rulebook {
     /// The entries of word list `name` as keys: their words' matching forms,
     /// one space apart, punctuation dropped (as [`crate::checks::words_of`] gives them).
     pub fn lexicon_keys(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
-        static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-        self.lexicon_keys.get(name).unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+        static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+            std::sync::OnceLock::new();
+        self.lexicon_keys
+            .get(name)
+            .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
     }
 
     /// The entries of word list `name` (empty when there is none).
@@ -176,7 +179,13 @@ impl Rulebook {
     /// The prefilter's anchor words, sorted: a document must contain one for
     /// some prefiltered rule to run on it.
     pub fn anchor_words(&self) -> Vec<String> {
-        let mut w: Vec<String> = self.rules.iter().filter_map(|r| r.program.required.first()).flatten().cloned().collect();
+        let mut w: Vec<String> = self
+            .rules
+            .iter()
+            .filter_map(|r| r.program.required.first())
+            .flatten()
+            .cloned()
+            .collect();
         w.sort();
         w.dedup();
         w
