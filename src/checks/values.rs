@@ -124,94 +124,149 @@ fn finding(
     }
 }
 
+/// What a claim says, without where and when: claims with equal values never conflict.
+type Value = (usize, Vec<Actor>, Option<Vec<Actor>>, Option<String>);
+
+fn value(c: &Claimed) -> Value {
+    (
+        c.relation,
+        c.subject.clone(),
+        c.object.clone(),
+        c.when.as_ref().map(|w| w.text.clone()),
+    )
+}
+
+/// The claims that may conflict with one another share a relation and the
+/// entity that must agree (the subject, or the object for one-holder relations).
+fn group_key(fb: &FactBase, c: &Claimed) -> Option<(usize, usize)> {
+    let rel = &fb.relations[c.relation];
+    let key = if rel.one_subject && !rel.once {
+        c.object.as_ref().and_then(|o| o.first())
+    } else {
+        c.subject.first()
+    };
+    key.map(|k| (c.relation, entity(k)))
+}
+
+/// Finds conflicting pairs among `claims` (each `(doc, index, claim)`), in
+/// time linear in the claims times the number of distinct values of a group:
+/// each claim is compared with one representative of each other value still
+/// in its time window, not with every earlier claim.
+fn conflicts<'a>(
+    fb: &FactBase,
+    claims: &[(usize, usize, &'a Claimed)],
+) -> Vec<(
+    (usize, usize, &'a Claimed),
+    (usize, usize, &'a Claimed),
+    String,
+)> {
+    let mut groups: BTreeMap<(usize, usize), Vec<(usize, usize, &Claimed)>> = BTreeMap::new();
+    for &c in claims {
+        if let Some(k) = group_key(fb, c.2) {
+            groups.entry(k).or_default().push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for mut members in groups.into_values() {
+        members.sort_by_key(|(d, k, c)| (period(c).0, *d, *k));
+        // The latest claim of each distinct value, with its period.
+        let mut reps: Vec<(
+            Value,
+            (usize, usize, &Claimed),
+            (jiff::civil::Date, jiff::civil::Date),
+        )> = Vec::new();
+        for m in members {
+            let v = value(m.2);
+            let p = period(m.2);
+            let once = fb.relations[m.2.relation].once;
+            // Representatives whose period ended before this one began cannot overlap it (states).
+            if !once {
+                reps.retain(|(_, _, rp)| rp.1 >= p.0);
+            }
+            if let Some(r) = reps.iter_mut().find(|(rv, _, _)| *rv == v) {
+                r.1 = m;
+                r.2 = p;
+                continue;
+            }
+            for (_, a, _) in &reps {
+                if let Some(why) = conflict(fb, a.2, m.2) {
+                    out.push((*a, m, why));
+                    break;
+                }
+            }
+            reps.push((v, m, p));
+        }
+    }
+    out
+}
+
 /// Adds a finding for each claim of `doc` that disagrees with an earlier one in it.
 pub fn in_document(book: &Rulebook, doc: &Document, claims: &[Claimed], out: &mut Vec<Finding>) {
     let fb = &book.facts;
-    for (j, b) in claims.iter().enumerate() {
-        if let Some((a, why)) = claims[..j]
-            .iter()
-            .find_map(|a| conflict(fb, a, b).map(|w| (a, w)))
-        {
-            let related = Related::here(doc, a.span.clone(), "the other statement");
-            let message = format!(
-                "This article contradicts itself: “{}” {why}, line {}",
-                b.text, a.start.line
-            );
-            out.push(finding(ID, Severity::Warning, b, message, related));
+    let all: Vec<(usize, usize, &Claimed)> =
+        claims.iter().enumerate().map(|(k, c)| (0, k, c)).collect();
+    let mut found = conflicts(fb, &all);
+    found.sort_by_key(|(_, b, _)| b.1);
+    let mut seen = std::collections::HashSet::new();
+    for (a, b, why) in found {
+        // The later statement is the one reported.
+        let (first, second) = if a.1 < b.1 { (a, b) } else { (b, a) };
+        if !seen.insert(second.1) {
+            continue;
         }
+        let why = if a.1 < b.1 {
+            why
+        } else {
+            conflict(fb, second.2, first.2).unwrap_or(why)
+        };
+        let related = Related::here(doc, first.2.span.clone(), "the other statement");
+        let message = format!(
+            "This article contradicts itself: “{}” {why}, line {}",
+            second.2.text, first.2.start.line
+        );
+        out.push(finding(ID, Severity::Warning, second.2, message, related));
     }
 }
 
 /// Findings for claims that disagree across documents: each side gets one,
 /// pointing at the other. `docs` holds each document's path and claims.
-/// The result is in the order of `docs`, then of claims, whatever order the
-/// documents were checked in.
+/// The result is in the order of `docs`, then of positions, whatever order
+/// the documents were checked in.
 pub fn across_documents(book: &Rulebook, docs: &[(String, Vec<Claimed>)]) -> Vec<(usize, Finding)> {
     let fb = &book.facts;
-    // Group by relation and the entity that must agree, so only likely pairs are compared.
-    let mut groups: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for (d, (_, claims)) in docs.iter().enumerate() {
-        for (k, c) in claims.iter().enumerate() {
-            let rel = &fb.relations[c.relation];
-            let key = if rel.one_subject && !rel.once {
-                c.object.as_ref().and_then(|o| o.first())
-            } else {
-                c.subject.first()
-            };
-            if let Some(key) = key {
-                groups
-                    .entry((c.relation, entity(key)))
-                    .or_default()
-                    .push((d, k));
-            }
-        }
-    }
+    let all: Vec<(usize, usize, &Claimed)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(d, (_, cs))| cs.iter().enumerate().map(move |(k, c)| (d, k, c)))
+        .collect();
     let mut out = Vec::new();
-    let mut reported: std::collections::HashSet<(usize, usize, usize)> =
-        std::collections::HashSet::new();
-    for members in groups.values() {
-        for (x, &(da, ka)) in members.iter().enumerate() {
-            for &(db, kb) in &members[x + 1..] {
-                if da == db || reported.contains(&(da, db, ka)) {
-                    continue;
-                }
-                let (a, b) = (&docs[da].1[ka], &docs[db].1[kb]);
-                let Some(why) = conflict(fb, a, b) else {
-                    continue;
-                };
-                reported.insert((da, db, ka));
-                let (pa, pb) = (&docs[da].0, &docs[db].0);
-                let rel_b = Related {
-                    path: Some(pa.clone()),
-                    span: a.span.clone(),
-                    start: a.start,
-                    end: a.end,
-                    message: format!("“{}”", a.text),
-                };
-                let rel_a = Related {
-                    path: Some(pb.clone()),
-                    span: b.span.clone(),
-                    start: b.start,
-                    end: b.end,
-                    message: format!("“{}”", b.text),
-                };
-                let msg_b = format!(
-                    "Articles disagree: “{}” {why} ({pa}:{})",
-                    b.text, a.start.line
-                );
-                let msg_a = match conflict(fb, b, a) {
-                    Some(w) => format!(
-                        "Articles disagree: “{}” {w} ({pb}:{})",
-                        a.text, b.start.line
-                    ),
-                    None => format!(
-                        "Articles disagree: “{}” and “{}” ({pb}:{})",
-                        a.text, b.text, b.start.line
-                    ),
-                };
-                out.push((da, finding(CROSS_ID, Severity::Warning, a, msg_a, rel_a)));
-                out.push((db, finding(CROSS_ID, Severity::Warning, b, msg_b, rel_b)));
+    let mut reported: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    for (a, b, _) in conflicts(fb, &all) {
+        if a.0 == b.0 {
+            continue;
+        }
+        for (this, other) in [(a, b), (b, a)] {
+            if !reported.insert((this.0, this.1)) {
+                continue;
             }
+            let (c, o) = (this.2, other.2);
+            let path = &docs[other.0].0;
+            let why = conflict(fb, o, c).unwrap_or_else(|| format!("disagrees with “{}”", o.text));
+            let related = Related {
+                path: Some(path.clone()),
+                span: o.span.clone(),
+                start: o.start,
+                end: o.end,
+                message: format!("“{}”", o.text),
+            };
+            let message = format!(
+                "Articles disagree: “{}” {why} ({path}:{})",
+                c.text, o.start.line
+            );
+            out.push((
+                this.0,
+                finding(CROSS_ID, Severity::Warning, c, message, related),
+            ));
         }
     }
     out.sort_by_key(|(d, f)| (*d, f.span.start));
