@@ -41,6 +41,17 @@ pub enum Level {
 }
 
 impl Level {
+    /// The level called `name` (`error`, `warning`, `info`, `off`).
+    pub fn from_name(name: &str) -> Option<Level> {
+        Some(match name {
+            "error" => Level::Error,
+            "warning" => Level::Warning,
+            "info" => Level::Info,
+            "off" => Level::Off,
+            _ => return None,
+        })
+    }
+
     /// The severity, or `None` for off.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -67,6 +78,17 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    /// The threshold called `name` (`error`, `warning`, `info`, `never`).
+    pub fn from_name(name: &str) -> Option<FailOn> {
+        Some(match name {
+            "error" => FailOn::Error,
+            "warning" => FailOn::Warning,
+            "info" => FailOn::Info,
+            "never" => FailOn::Never,
+            _ => return None,
+        })
+    }
+
     /// The threshold, or `None` for never.
     pub fn threshold(self) -> Option<Severity> {
         match self {

@@ -51,7 +51,10 @@ fn disjoint(fb: &FactBase, a: &[Actor], b: &[Actor]) -> bool {
 /// claims about a state are taken to speak of the same time.
 const SAME_TIME_DAYS: i64 = 180;
 
-fn period(c: &Claimed) -> (jiff::civil::Date, jiff::civil::Date) {
+/// The first and last day a claim speaks of.
+type Period = (jiff::civil::Date, jiff::civil::Date);
+
+fn period(c: &Claimed) -> Period {
     match &c.when {
         Some(w) => (w.start, w.end),
         None => {
@@ -148,19 +151,18 @@ fn group_key(fb: &FactBase, c: &Claimed) -> Option<(usize, usize)> {
     key.map(|k| (c.relation, entity(k)))
 }
 
+/// A claim with the indices of its document and of itself in that document.
+type Member<'a> = (usize, usize, &'a Claimed);
+
+/// Two conflicting claims and how they conflict.
+type Conflict<'a> = (Member<'a>, Member<'a>, String);
+
 /// Finds conflicting pairs among `claims` (each `(doc, index, claim)`), in
 /// time linear in the claims times the number of distinct values of a group:
 /// each claim is compared with one representative of each other value still
 /// in its time window, not with every earlier claim.
-fn conflicts<'a>(
-    fb: &FactBase,
-    claims: &[(usize, usize, &'a Claimed)],
-) -> Vec<(
-    (usize, usize, &'a Claimed),
-    (usize, usize, &'a Claimed),
-    String,
-)> {
-    let mut groups: BTreeMap<(usize, usize), Vec<(usize, usize, &Claimed)>> = BTreeMap::new();
+fn conflicts<'a>(fb: &FactBase, claims: &[Member<'a>]) -> Vec<Conflict<'a>> {
+    let mut groups: BTreeMap<(usize, usize), Vec<Member>> = BTreeMap::new();
     for &c in claims {
         if let Some(k) = group_key(fb, c.2) {
             groups.entry(k).or_default().push(c);
@@ -170,11 +172,7 @@ fn conflicts<'a>(
     for mut members in groups.into_values() {
         members.sort_by_key(|(d, k, c)| (period(c).0, *d, *k));
         // The latest claim of each distinct value, with its period.
-        let mut reps: Vec<(
-            Value,
-            (usize, usize, &Claimed),
-            (jiff::civil::Date, jiff::civil::Date),
-        )> = Vec::new();
+        let mut reps: Vec<(Value, Member, Period)> = Vec::new();
         for m in members {
             let v = value(m.2);
             let p = period(m.2);
@@ -203,8 +201,7 @@ fn conflicts<'a>(
 /// Adds a finding for each claim of `doc` that disagrees with an earlier one in it.
 pub fn in_document(book: &Rulebook, doc: &Document, claims: &[Claimed], out: &mut Vec<Finding>) {
     let fb = &book.facts;
-    let all: Vec<(usize, usize, &Claimed)> =
-        claims.iter().enumerate().map(|(k, c)| (0, k, c)).collect();
+    let all: Vec<Member> = claims.iter().enumerate().map(|(k, c)| (0, k, c)).collect();
     let mut found = conflicts(fb, &all);
     found.sort_by_key(|(_, b, _)| b.1);
     let mut seen = std::collections::HashSet::new();

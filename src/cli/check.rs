@@ -207,12 +207,7 @@ pub fn run(args: &CheckArgs) -> i32 {
     if !errors.is_empty() {
         return EXIT_CONFIG;
     }
-    let fail_on = args.fail_on.unwrap_or(match config.fail_on {
-        Some(factlint::config::FailOn::Warning) => FailOn::Warning,
-        Some(factlint::config::FailOn::Info) => FailOn::Info,
-        Some(factlint::config::FailOn::Never) => FailOn::Never,
-        Some(factlint::config::FailOn::Error) | None => FailOn::Error,
-    });
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let failing = fail_on.threshold().is_some_and(|t| {
         reports
             .iter()

@@ -9,6 +9,7 @@ mod test;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use factlint::config::{FailOn, Level};
 use factlint::finding::Severity;
 
 /// Exit code: no findings at or above the failure threshold.
@@ -103,18 +104,9 @@ fn parse_level(s: &str) -> Result<(String, Option<Severity>), String> {
     let (id, level) = s
         .split_once('=')
         .ok_or_else(|| format!("`{s}`: write ID=LEVEL, e.g. hygiene.doubled-word=off"))?;
-    let level = match level {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "info" => Some(Severity::Info),
-        "off" => None,
-        other => {
-            return Err(format!(
-                "`{other}` is not a level: use error, warning, info or off"
-            ))
-        }
-    };
-    Ok((id.to_string(), level))
+    let level = Level::from_name(level)
+        .ok_or_else(|| format!("`{level}` is not a level: use error, warning, info or off"))?;
+    Ok((id.to_string(), level.severity()))
 }
 
 /// Output formats of `check`.
@@ -132,31 +124,6 @@ pub enum OutputFormat {
     Github,
 }
 
-/// The severity at which `check` fails.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailOn {
-    /// Fail on errors only.
-    Error,
-    /// Fail on warnings and errors.
-    Warning,
-    /// Fail on any finding.
-    Info,
-    /// Never fail because of findings.
-    Never,
-}
-
-impl FailOn {
-    /// The threshold, or `None` for never.
-    pub fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
-}
-
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     /// Files or folders to check; `-` reads standard input. Defaults to the current folder.
@@ -168,7 +135,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
     /// The lowest severity that makes the run fail (exit code 1); default `error`, or the configuration's `fail_on`.
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LEVEL", value_parser = parse_fail_on)]
     pub fail_on: Option<FailOn>,
     /// Also write the report in `--format` to FILE, and print the human form.
     #[arg(long, value_name = "FILE")]
@@ -188,6 +155,11 @@ pub struct CheckArgs {
     /// The date claims are checked at when a document has no front matter `date` (YYYY-MM-DD; default: today).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<jiff::civil::Date>,
+}
+
+fn parse_fail_on(s: &str) -> Result<FailOn, String> {
+    FailOn::from_name(s)
+        .ok_or_else(|| format!("`{s}` is not a threshold: use error, warning, info or never"))
 }
 
 fn parse_shard(s: &str) -> Result<(u64, u64), String> {
