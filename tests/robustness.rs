@@ -33,6 +33,20 @@ const PATTERN_PIECES: &[&str] = &[
 ];
 
 const TEXT_PIECES: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<script>",
+    "</script>",
+    "<br/>",
+    "&nbsp;",
+    "&#8217;",
+    "<!-- factlint-disable -->",
+    "<!-- factlint-enable x -->",
+    "<!-- factlint-disable-next-line -->",
+    "import x from 'y'\n",
+    "<nav>",
+    "<code>",
+    "factlint:\n  disable: [a]\n",
     " ",
     "\n",
     "\n\n",
@@ -114,11 +128,7 @@ fn documents_and_engine_never_panic() {
     let mut rng = Rng(0xD1B5_4A32_D192_ED03);
     for i in 0..20_000 {
         let text = rng.string(TEXT_PIECES, 60);
-        let format = if i % 2 == 0 {
-            Format::Markdown
-        } else {
-            Format::Text
-        };
+        let format = [Format::Markdown, Format::Text, Format::Html, Format::Mdx][i % 4];
         let doc = Document::parse("fuzz", text.as_str(), format);
         for t in &doc.tokens {
             assert!(
@@ -134,6 +144,42 @@ fn documents_and_engine_never_panic() {
             assert!(f.span.end <= text.len());
             assert!(f.start <= f.end);
         }
+    }
+}
+
+#[test]
+fn config_files_never_panic() {
+    let mut rng = Rng(0x0F1E_2D3C_4B5A_6978);
+    let pieces = &[
+        "rules: ",
+        "[",
+        "]",
+        "include: ",
+        "exclude: ",
+        "levels:",
+        "\n",
+        "  ",
+        "a.b: off",
+        "fail_on: ",
+        "never",
+        "as_of: ",
+        "2024-01-01",
+        "\"**/[\"",
+        "- ",
+        "x",
+        ":",
+        "default_rules: ",
+        "true",
+        "{",
+        "}",
+        "#",
+        "'",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("factlint.yml");
+    for _ in 0..2_000 {
+        std::fs::write(&path, rng.string(pieces, 20)).unwrap();
+        let _ = factlint::config::Config::load(&path);
     }
 }
 
