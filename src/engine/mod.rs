@@ -67,12 +67,7 @@ pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
 /// claims found too (for consistency across documents).
 pub fn analyze(book: &Rulebook, doc: &Document) -> Analysis {
     let mut claims = Vec::new();
-    let mut findings = run(
-        book,
-        doc,
-        |r| book.enabled(&book.rules[r as usize].id),
-        &mut claims,
-    );
+    let mut findings = run(book, doc, |r| !book.rule_off[r as usize], &mut claims);
     if book.enabled(crate::checks::values::ID) {
         crate::checks::values::in_document(book, doc, &claims, &mut findings);
     }

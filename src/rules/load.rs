@@ -404,6 +404,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             (k.clone(), keys)
         })
         .collect();
+    let rule_off = vec![false; rules.len()];
     Ok(Rulebook {
         rules,
         names: name_list,
@@ -412,6 +413,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         lexicons,
         checks: crate::checks::all(),
         levels: HashMap::new(),
+        rule_off,
         prefilter,
     })
 }

@@ -112,6 +112,8 @@ pub struct Rulebook {
     pub(crate) lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
     /// Severity overrides by rule or check id; `None` turns it off.
     pub levels: std::collections::HashMap<String, Option<Severity>>,
+    /// For each rule (by index), whether it is turned off (kept in step with `levels`).
+    pub(crate) rule_off: Vec<bool>,
     pub(crate) prefilter: Prefilter,
 }
 
@@ -160,6 +162,9 @@ impl Rulebook {
             ));
         }
         self.levels.insert(id.to_string(), level);
+        if let Some(i) = self.rules.iter().position(|r| &*r.id == id) {
+            self.rule_off[i] = level.is_none();
+        }
         Ok(())
     }
 
