@@ -6,6 +6,8 @@
 //! produces [`finding::Finding`]s, and [`report`] turns them into output.
 //! The engine knows nothing of the command line or of output formats.
 
+#![warn(missing_docs)]
+
 pub mod checks;
 pub mod config;
 pub mod document;
