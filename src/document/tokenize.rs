@@ -44,6 +44,9 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -116,6 +119,12 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let mut has_dot = false;
     let mut segment_start = start;
     loop {
+        // Runs of ASCII letters and digits, byte by byte.
+        let bytes = text.as_bytes();
+        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+            numeric &= bytes[j].is_ascii_digit();
+            j += 1;
+        }
         while let Some(c) = text[j..].chars().next() {
             if is_invisible(c) && text[j + c.len_utf8()..].starts_with(is_word_char) && j > start {
                 // A soft hyphen or joiner inside a word does not split it.
