@@ -4,16 +4,13 @@ use factlint::document::normalize::normalize;
 use factlint::facts::FactBase;
 use factlint::report::style::Style;
 
-use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
+use super::{ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
 
 /// Prints one rule in full.
 pub fn rule(id: &str, args: &RuleArgs) -> i32 {
-    let book = match ruleset::load(args) {
-        Ok((b, _, _)) => b,
-        Err(errors) => {
-            print_errors(&errors);
-            return EXIT_CONFIG;
-        }
+    let book = match ruleset::load_or_exit(args) {
+        Ok(b) => b,
+        Err(code) => return code,
     };
     let style = Style::stdout();
     let Some(r) = book.rule(id) else {
@@ -87,12 +84,9 @@ fn matches(fb: &FactBase, e: usize, words: &[String]) -> bool {
 
 /// Prints the entities and facts that match `query` (all when empty).
 pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
-    let book = match ruleset::load(args) {
-        Ok((b, _, _)) => b,
-        Err(errors) => {
-            print_errors(&errors);
-            return EXIT_CONFIG;
-        }
+    let book = match ruleset::load_or_exit(args) {
+        Ok(b) => b,
+        Err(code) => return code,
     };
     let style = Style::stdout();
     let fb = &book.facts;

@@ -121,14 +121,19 @@ pub fn load_paths(
     }
 }
 
+/// Like [`load`], printing the errors and giving the exit code when loading fails.
+pub fn load_or_exit(args: &RuleArgs) -> Result<Rulebook, i32> {
+    load(args).map(|(b, _, _)| b).map_err(|errors| {
+        print_errors(&errors);
+        EXIT_CONFIG
+    })
+}
+
 /// `factlint rules`: one line a rule.
 pub fn list(args: &RuleArgs, words: bool) -> i32 {
-    let book = match load(args) {
-        Ok((b, _, _)) => b,
-        Err(errors) => {
-            print_errors(&errors);
-            return EXIT_CONFIG;
-        }
+    let book = match load_or_exit(args) {
+        Ok(b) => b,
+        Err(code) => return code,
     };
     if words {
         for w in book.anchor_words() {

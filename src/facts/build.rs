@@ -74,6 +74,21 @@ fn is_url(s: &str) -> bool {
     s.starts_with("https://") || s.starts_with("http://")
 }
 
+/// Problems for sources that are not URLs; `true` when all are URLs.
+fn check_sources(sources: &[String], source: usize, at: &At, problems: &mut Vec<Problem>) -> bool {
+    let mut ok = true;
+    for s in sources.iter().filter(|s| !is_url(s)) {
+        problems.push(Problem {
+            source,
+            at: at.clone(),
+            message: format!("source `{s}` is not a URL"),
+            help: None,
+        });
+        ok = false;
+    }
+    ok
+}
+
 /// Builds the fact base; problems are returned alongside whatever could be built.
 pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
     let mut problems = Vec::new();
@@ -191,16 +206,7 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
                 }
             },
         };
-        for s in &e.sources {
-            if !is_url(s) {
-                problems.push(problem(
-                    f.source,
-                    at(),
-                    format!("source `{s}` is not a URL"),
-                    None,
-                ));
-            }
-        }
+        check_sources(&e.sources, f.source, &at(), &mut problems);
         fb.entities.push(Entity {
             id: e.id.clone(),
             name: e.name.clone(),
@@ -288,17 +294,7 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
                 ));
                 ok = false;
             }
-            for s in &spec.sources {
-                if !is_url(s) {
-                    problems.push(problem(
-                        f.source,
-                        at(),
-                        format!("source `{s}` is not a URL"),
-                        None,
-                    ));
-                    ok = false;
-                }
-            }
+            ok &= check_sources(&spec.sources, f.source, &at(), &mut problems);
             if let Some(u) = &spec.until {
                 if u.end < spec.from.start {
                     problems.push(problem(
