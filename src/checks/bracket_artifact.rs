@@ -136,6 +136,9 @@ impl Check for BracketArtifact {
             let toks = &doc.tokens[s.clone()];
             for i in 1..toks.len().saturating_sub(3) {
                 let (open, word, close) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+                if open.kind != TokenKind::Punct || close.kind != TokenKind::Punct {
+                    continue;
+                }
                 let pair = matches!((doc.text(open), doc.text(close)), ("(", ")") | ("[", "]"));
                 if !pair
                     || !open.has(SPACE_BEFORE)

@@ -69,6 +69,10 @@ fn classify(
     edge: bool,
 ) -> Option<bool> {
     let toks = &doc.tokens[line.clone()];
+    // Residue lines are short: a cookie notice is the longest kind.
+    if toks.len() > 48 {
+        return None;
+    }
     let text = words_of(doc, toks);
     let n_words = toks
         .iter()
@@ -77,7 +81,10 @@ fn classify(
     if text.is_empty() {
         return None;
     }
-    if counters().iter().any(|r| r.is_match(&text)) {
+    // Counters start with "visited", "views", "page", "this" or a number.
+    let counter_like =
+        text.starts_with(['v', 'p', 't']) || text.starts_with(|c: char| c.is_ascii_digit());
+    if counter_like && n_words <= 14 && counters().iter().any(|r| r.is_match(&text)) {
         return Some(true);
     }
     let listed = book.lexicon_keys("residue_line").contains(&text);
