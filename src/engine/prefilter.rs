@@ -22,10 +22,11 @@ use crate::rules::Rule;
 #[derive(Debug, Default)]
 pub struct Prefilter {
     ac: Option<AhoCorasick>,
-    /// For each automaton pattern, the rules it anchors.
+    /// For each automaton pattern, the entries it anchors.
     rules_of: Vec<Vec<u32>>,
-    /// For each rule, its other required sets.
-    others: Vec<Vec<FxHashSet<Box<str>>>>,
+    /// Entries: one per top-level alternative of each rule, with the rule's
+    /// index and the alternative's other required sets.
+    entries: Vec<(u32, Vec<FxHashSet<Box<str>>>)>,
     /// Rules with no required word: tried on every sentence.
     always: Vec<u32>,
 }
@@ -40,28 +41,31 @@ impl Prefilter {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut rules_of: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
-        let mut others = Vec::with_capacity(rules.len());
+        let mut entries: Vec<(u32, Vec<FxHashSet<Box<str>>>)> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
-            // `required` comes most selective first: the first set is the anchor.
-            let required = &rule.program.required;
-            others.push(
-                required
+            let alternatives = &rule.program.alternatives;
+            // An alternative that needs no particular word can match anywhere.
+            if alternatives.is_empty() || alternatives.iter().any(Vec::is_empty) {
+                always.push(i as u32);
+                continue;
+            }
+            for required in alternatives {
+                // `required` comes most selective first: the first set is the anchor.
+                let others = required
                     .iter()
                     .skip(1)
                     .map(|s| s.iter().map(|w| w.clone().into_boxed_str()).collect())
-                    .collect(),
-            );
-            let Some(anchor) = required.first() else {
-                always.push(i as u32);
-                continue;
-            };
-            for w in anchor {
-                let p = *index.entry(w.clone()).or_insert_with(|| {
-                    rules_of.push(Vec::new());
-                    rules_of.len() - 1
-                });
-                if rules_of[p].last() != Some(&(i as u32)) {
-                    rules_of[p].push(i as u32);
+                    .collect();
+                let entry = entries.len() as u32;
+                entries.push((i as u32, others));
+                for w in &required[0] {
+                    let p = *index.entry(w.clone()).or_insert_with(|| {
+                        rules_of.push(Vec::new());
+                        rules_of.len() - 1
+                    });
+                    if rules_of[p].last() != Some(&entry) {
+                        rules_of[p].push(entry);
+                    }
                 }
             }
         }
@@ -80,12 +84,12 @@ impl Prefilter {
             // Without an automaton every rule is tried everywhere (still correct, only slower).
             always = (0..rules.len() as u32).collect();
             rules_of.clear();
-            others = vec![Vec::new(); rules.len()];
+            entries.clear();
         }
         Prefilter {
             ac,
             rules_of,
-            others,
+            entries,
             always,
         }
     }
@@ -113,9 +117,9 @@ impl Prefilter {
                 let k = starts.partition_point(|&s| s < at);
                 let Some(&tok) = owners.get(k) else { continue };
                 let sentence = doc.tokens[tok].sentence;
-                for &r in &self.rules_of[m.pattern().as_usize()] {
-                    if allowed(r) {
-                        anchored.push((sentence, r));
+                for &e in &self.rules_of[m.pattern().as_usize()] {
+                    if allowed(self.entries[e as usize].0) {
+                        anchored.push((sentence, e));
                     }
                 }
             }
@@ -126,8 +130,9 @@ impl Prefilter {
         let mut out = Vec::with_capacity(anchored.len());
         let mut words: FxHashSet<&str> = FxHashSet::default();
         let mut words_of = u32::MAX;
-        for (s, r) in anchored {
-            let others = &self.others[r as usize];
+        for (s, e) in anchored {
+            let (r, others) = &self.entries[e as usize];
+            let r = *r;
             if !others.is_empty() {
                 if words_of != s {
                     words.clear();
@@ -157,8 +162,10 @@ impl Prefilter {
             for s in 0..doc.sentences.len() as u32 {
                 out.extend(self.always.iter().filter(|&&r| allowed(r)).map(|&r| (s, r)));
             }
-            out.sort_unstable();
         }
+        // Several alternatives of one rule may pick the same sentence.
+        out.sort_unstable();
+        out.dedup();
         out
     }
 }

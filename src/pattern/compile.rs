@@ -181,6 +181,8 @@ pub struct Program {
     /// Sets of words (matching form) such that every match contains a word
     /// of each set; empty when the pattern needs no particular word.
     pub required: Vec<Vec<String>>,
+    /// The required sets of each top-level alternative (of each pattern of a rule).
+    pub alternatives: Vec<Vec<Vec<String>>>,
     /// The tests a match's first token must pass (to skip hopeless start positions).
     pub(crate) first: First,
 }
@@ -309,6 +311,18 @@ impl<'r> Compiler<'r> {
         e.insts.push(Inst::Save(1));
         e.insts.push(Inst::Match);
         let required = prune_sets(e.required(node)?);
+        // Each top-level alternative (each of a rule's patterns) has its own
+        // required sets, a sharper prefilter key than their union.
+        let alternatives = match &node.kind {
+            NodeKind::Alt(alts) => {
+                let mut v = Vec::new();
+                for a in alts {
+                    v.push(prune_sets(e.required(a)?));
+                }
+                v
+            }
+            _ => vec![required.clone()],
+        };
         let first = First::of(&e.insts, &e.preds);
         Ok(Program {
             insts: e.insts,
@@ -317,6 +331,7 @@ impl<'r> Compiler<'r> {
             captures: e.captures,
             has_marker: e.has_marker,
             required,
+            alternatives,
             first,
         })
     }
