@@ -174,6 +174,18 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// An error at byte `at` of the file (a rule's `id` line).
+    fn error(&mut self, at: usize, message: impl AsRef<str>) {
+        self.errors.push(ConfigError::at(
+            &self.src.name,
+            &self.src.text,
+            at,
+            1,
+            message,
+            "here",
+        ));
+    }
+
     /// An error about `value` (a scalar written somewhere after `from`), at `range` inside it.
     fn scalar_error(
         &mut self,
@@ -429,14 +441,7 @@ fn compile_rule(
     let before = ctx.errors.len();
     let patterns = spec.pattern.to_vec();
     if patterns.is_empty() {
-        ctx.errors.push(ConfigError::at(
-            &ctx.src.name,
-            &ctx.src.text,
-            at,
-            1,
-            format!("rule `{}` has no pattern", spec.id),
-            "here",
-        ));
+        ctx.error(at, format!("rule `{}` has no pattern", spec.id));
         return None;
     }
     // Each pattern is compiled alone first, so that an error points into the right one.
@@ -487,14 +492,7 @@ fn compile_rule(
         None => None,
         Some(c) => {
             let err = |ctx: &mut Ctx, msg: String| {
-                ctx.errors.push(ConfigError::at(
-                    &ctx.src.name,
-                    &ctx.src.text,
-                    at,
-                    1,
-                    format!("rule `{}`: {msg}", spec.id),
-                    "here",
-                ));
+                ctx.error(at, format!("rule `{}`: {msg}", spec.id));
             };
             let capture = |ctx: &mut Ctx,
                            name: &Option<String>,
@@ -577,14 +575,10 @@ fn compile_rule(
         .as_ref()
         .map(|u| (u.severity, template(ctx, &u.message, "unsupported.message")));
     if spec.unsupported.is_some() && spec.claim.is_none() {
-        ctx.errors.push(ConfigError::at(
-            &ctx.src.name,
-            &ctx.src.text,
+        ctx.error(
             at,
-            1,
             format!("rule `{}`: `unsupported` needs `claim`", spec.id),
-            "here",
-        ));
+        );
     }
     for url in &spec.sources {
         if !(url.starts_with("https://") || url.starts_with("http://")) {
