@@ -128,29 +128,15 @@ impl Prefilter {
         }
         // The other required sets, checked against the words of the sentence.
         let mut out = Vec::with_capacity(anchored.len());
-        let mut words: FxHashSet<&str> = FxHashSet::default();
-        let mut words_of = u32::MAX;
         for (s, e) in anchored {
             let (r, others) = &self.entries[e as usize];
             let r = *r;
             if !others.is_empty() {
-                if words_of != s {
-                    words.clear();
-                    let range = doc.sentences[s as usize].clone();
-                    words.extend(
-                        doc.tokens[range]
-                            .iter()
-                            .filter(|t| searchable(t.kind))
-                            .map(|t| doc.base(t)),
-                    );
-                    words_of = s;
-                }
+                let tokens = &doc.tokens[doc.sentences[s as usize].clone()];
                 let present = |set: &FxHashSet<Box<str>>| {
-                    if set.len() < words.len() {
-                        set.iter().any(|w| words.contains(&**w))
-                    } else {
-                        words.iter().any(|w| set.contains(*w))
-                    }
+                    tokens
+                        .iter()
+                        .any(|t| searchable(t.kind) && set.contains(doc.base(t)))
                 };
                 if !others.iter().all(present) {
                     continue;
