@@ -151,6 +151,7 @@ impl Document {
             prose,
             norm: String::new(),
         };
+        doc.norm.push(' ');
         doc.tokenize(&blocks, &pieces);
         doc
     }
@@ -173,6 +174,22 @@ impl Document {
     /// The token's matching form (see [`normalize::normalize`]).
     pub fn norm(&self, t: &Token) -> &str {
         &self.norm[t.norm.start as usize..t.norm.end as usize]
+    }
+
+    /// Every token's matching form, in order, one space apart and between
+    /// spaces (" tok tok "): a haystack where a word is found whole by
+    /// searching for " word ".
+    pub fn norm_stream(&self) -> &str {
+        &self.norm
+    }
+
+    /// Index of the token whose matching form starts at byte `at` of
+    /// [`Document::norm_stream`], if any.
+    pub fn token_at_norm(&self, at: usize) -> Option<usize> {
+        let k = self
+            .tokens
+            .partition_point(|t| (t.norm.start as usize) < at);
+        (self.tokens.get(k)?.norm.start as usize == at).then_some(k)
     }
 
     /// The token's matching form without a possessive `'s`.
@@ -218,13 +235,16 @@ impl Document {
                     TokenKind::Url | TokenKind::Code => {}
                 }
                 let base_len = normalize::base_len(&self.norm[norm_start..]) as u32;
+                let norm_end = self.norm.len();
+                // Matching forms stand one space apart: " tok tok " (the prefilter's haystack).
+                self.norm.push(' ');
                 self.tokens.push(Token {
                     span,
                     kind: raw.kind,
                     flags: if raw.space_before { SPACE_BEFORE } else { 0 },
                     sentence: 0,
                     text: ps as u32..pe as u32,
-                    norm: norm_start as u32..self.norm.len() as u32,
+                    norm: norm_start as u32..norm_end as u32,
                     base_len,
                 });
             }

@@ -71,7 +71,10 @@ impl Prefilter {
         }
         let mut keys: Vec<(String, usize)> = index.into_iter().collect();
         keys.sort_by_key(|(_, k)| *k);
-        let patterns: Vec<String> = keys.iter().map(|(w, _)| format!(" {w} ")).collect();
+        let patterns: Vec<String> = keys
+            .iter()
+            .flat_map(|(w, _)| [format!(" {w} "), format!(" {w}'s ")])
+            .collect();
         let ac = if patterns.is_empty() {
             None
         } else {
@@ -98,26 +101,14 @@ impl Prefilter {
     pub fn candidates(&self, doc: &Document, allowed: impl Fn(u32) -> bool) -> Vec<(u32, u32)> {
         let mut anchored = Vec::new();
         if let Some(ac) = &self.ac {
-            // " tok tok tok ": each token's possessive-free matching form between spaces.
-            let mut stream = String::with_capacity(doc.tokens.len() * 8);
-            let mut starts = Vec::with_capacity(doc.tokens.len());
-            let mut owners = Vec::with_capacity(doc.tokens.len());
-            stream.push(' ');
-            for (i, t) in doc.tokens.iter().enumerate() {
-                if !searchable(t.kind) {
+            // The document's matching forms, " tok tok ", hold each word between spaces.
+            for m in ac.find_overlapping_iter(doc.norm_stream()) {
+                let Some(tok) = doc.token_at_norm(m.start() + 1) else {
                     continue;
-                }
-                starts.push(stream.len());
-                owners.push(i);
-                stream.push_str(doc.base(t));
-                stream.push(' ');
-            }
-            for m in ac.find_overlapping_iter(&stream) {
-                let at = m.start() + 1;
-                let k = starts.partition_point(|&s| s < at);
-                let Some(&tok) = owners.get(k) else { continue };
+                };
                 let sentence = doc.tokens[tok].sentence;
-                for &e in &self.rules_of[m.pattern().as_usize()] {
+                // Patterns come in pairs: " word " and its possessive " word's ".
+                for &e in &self.rules_of[m.pattern().as_usize() / 2] {
                     if allowed(self.entries[e as usize].0) {
                         anchored.push((sentence, e));
                     }
