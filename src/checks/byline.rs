@@ -65,17 +65,13 @@ impl Check for Byline {
     }
 
     fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
-        let sections: Vec<String> = book
-            .lexicon("byline_section")
-            .iter()
-            .map(|s| crate::document::normalize::normalize(s))
-            .collect();
+        let sections = book.lexicon_keys("byline_section");
         for line in lines(doc) {
             let toks = &doc.tokens[line.clone()];
-            let words: Vec<&str> = toks.iter().map(|t| doc.norm(t)).collect();
-            let by = match words.as_slice() {
-                [lead, "by", ..] if LEADS.contains(lead) => 2,
-                ["by", ..] => 1,
+            let word = |k: usize| toks.get(k).map(|t| doc.norm(t));
+            let by = match (word(0), word(1)) {
+                (Some(lead), Some("by")) if LEADS.contains(&lead) => 2,
+                (Some("by"), _) => 1,
                 _ => continue,
             };
             let rest = &toks[by..];
@@ -93,9 +89,9 @@ impl Check for Byline {
             let author = rest.iter().filter(|t| t.kind != TokenKind::Punct);
             let broken = rest.is_empty()
                 || rest.first().is_some_and(|t| is_time_or_date(doc, t))
-                || author.clone().all(|t| {
-                    sections.contains(&doc.norm(t).to_string()) || is_time_or_date(doc, t)
-                });
+                || author
+                    .clone()
+                    .all(|t| sections.contains(doc.norm(t)) || is_time_or_date(doc, t));
             if !broken {
                 continue;
             }

@@ -164,6 +164,9 @@ pub struct NameMatch {
 #[derive(Debug, Default)]
 pub(crate) struct NameTrie {
     nodes: Vec<NameNode>,
+    /// For each first byte of a name's first word, a bit for each length
+    /// (up to 63) such a first word has: most tokens are ruled out without hashing.
+    starts: Vec<u64>,
 }
 
 #[derive(Debug, Default)]
@@ -177,6 +180,12 @@ impl NameTrie {
     pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
         if self.nodes.is_empty() {
             self.nodes.push(NameNode::default());
+            self.starts = vec![0; 256];
+        }
+        if let Some(first) = key.split(' ').next() {
+            if let Some(&b) = first.as_bytes().first() {
+                self.starts[b as usize] |= 1 << first.len().min(63);
+            }
         }
         let mut n = 0usize;
         for w in key.split(' ') {
@@ -192,6 +201,13 @@ impl NameTrie {
         }
         self.nodes[n].end = Some((key.to_string(), actors));
     }
+
+    /// Whether a name may start with this word (no false negatives).
+    fn may_start(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.starts[b as usize] & (1 << word.len().min(63)) != 0)
+    }
 }
 
 impl FactBase {
@@ -206,6 +222,11 @@ impl FactBase {
         for s in &doc.sentences {
             let mut i = s.start;
             while i < s.end {
+                let t = &doc.tokens[i];
+                if !self.names.may_start(doc.norm(t)) && !self.names.may_start(doc.base(t)) {
+                    i += 1;
+                    continue;
+                }
                 let mut n = 0usize;
                 let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
                 for j in i..s.end {
