@@ -22,12 +22,6 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
 }
 
-impl FileReport {
-    /// The source text of a finding's span.
-    pub fn text<'a>(&self, f: &'a Finding) -> &'a str {
-        &f.text
-    }
-}
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

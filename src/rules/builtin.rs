@@ -17,8 +17,3 @@ pub fn sources() -> Vec<RuleSource> {
         })
         .collect()
 }
-
-/// The names of the built-in rule files (`rules/…`).
-pub fn names() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(n, _)| *n)
-}
