@@ -22,7 +22,6 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
 }
 
-
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
