@@ -1,5 +1,5 @@
 //! Criterion benches for the hot paths: building a document (tokenising),
-//! the prefilter, the matcher, fact-base lookups, and a whole check.
+//! word ids, the matcher, fact-base lookups, and a whole check.
 //! Run with `cargo bench`; the corpus is made here from our own sentences.
 
 use std::hint::black_box;
@@ -45,8 +45,12 @@ fn benches(c: &mut Criterion) {
     g.bench_function("check (rules, claims and checks)", |b| {
         b.iter(|| factlint::check(&book, black_box(&doc)))
     });
+    g.bench_function("word ids (vocabulary lookup)", |b| {
+        b.iter(|| book.word_ids(black_box(&doc)))
+    });
+    let ids = book.word_ids(&doc);
     g.bench_function("fact base: find names", |b| {
-        b.iter(|| book.facts.find_names(black_box(&doc)))
+        b.iter(|| book.facts.find_names(black_box(&doc), &ids))
     });
     g.finish();
     let mut g = c.benchmark_group("lookups");

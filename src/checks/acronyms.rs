@@ -3,10 +3,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{Check, Report};
+use super::{Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Related, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct Acronyms;
@@ -80,7 +79,8 @@ impl Check for Acronyms {
         "an acronym used before it is spelled out, or spelled out two different ways"
     }
 
-    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
         // Definitions: "Long Name (ACR)".
         let mut defined: HashMap<String, (usize, Range<usize>, String)> = HashMap::new();
         let toks = &doc.tokens;

@@ -1,10 +1,9 @@
 //! Bracketed editing leftovers: a bracketed word left between two words
 //! ("a long-time (ally) partner"), where an editor meant to keep one.
 
-use super::{Check, Report};
+use super::{Check, Context, Report};
 use crate::document::{Document, TokenKind, SPACE_BEFORE};
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct BracketArtifact;
@@ -130,7 +129,8 @@ impl Check for BracketArtifact {
         "a bracketed word left between two words, as an editor left it"
     }
 
-    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let (doc, book) = (cx.doc, cx.book);
         let numbers = book.lexicon("number_word");
         for s in &doc.sentences {
             let toks = &doc.tokens[s.clone()];

@@ -1,9 +1,8 @@
 //! Broken bylines: a time, a date or a section name where the author's name should be.
 
-use super::{lines, span_of, Check, Report};
+use super::{lines, span_of, Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct Byline;
@@ -64,7 +63,8 @@ impl Check for Byline {
         "a byline with a time, date or section name where the author should be"
     }
 
-    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let (doc, book) = (cx.doc, cx.book);
         let sections = book.lexicon_keys("byline_section");
         for line in lines(doc) {
             let toks = &doc.tokens[line.clone()];

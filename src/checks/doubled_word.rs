@@ -1,9 +1,8 @@
 //! Doubled words: "the the".
 
-use super::{Check, Report};
-use crate::document::{Document, TokenKind};
+use super::{Check, Context, Report};
+use crate::document::TokenKind;
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct DoubledWord;
@@ -29,7 +28,8 @@ impl Check for DoubledWord {
         "the same word twice in a row: “the the”"
     }
 
-    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
         for s in &doc.sentences {
             let toks = &doc.tokens[s.clone()];
             for w in toks.windows(2) {

@@ -22,6 +22,18 @@ use std::sync::Arc;
 use crate::document::{Document, Token, TokenKind, LINE_END, LINE_START};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
+use crate::vocab::WordIds;
+
+/// What a check sees: the document, the rulebook (word lists, fact base)
+/// and the document's word ids in the rulebook's vocabulary.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// The rules, word lists and fact base.
+    pub book: &'a Rulebook,
+    /// The word id of each token (see [`Rulebook::word_ids`]).
+    pub ids: &'a WordIds,
+}
 
 /// A whole-document check.
 pub trait Check: Send + Sync {
@@ -31,8 +43,8 @@ pub trait Check: Send + Sync {
     fn severity(&self) -> Severity;
     /// What it looks for, in one line.
     fn description(&self) -> &'static str;
-    /// Adds its findings on `doc` to `out`.
-    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>);
+    /// Adds its findings on the context's document to `out`.
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
 }
 
 impl std::fmt::Debug for dyn Check {
@@ -150,7 +162,13 @@ pub(crate) mod testing {
     pub fn flagged(check: &dyn Check, text: &str) -> Vec<String> {
         let doc = Document::parse("t.md", text, Format::Markdown);
         let mut out = Vec::new();
-        check.check(&doc, book(), &mut out);
+        let ids = book().word_ids(&doc);
+        let cx = super::Context {
+            doc: &doc,
+            book: book(),
+            ids: &ids,
+        };
+        check.check(&cx, &mut out);
         out.iter()
             .map(|f| doc.slice(f.span.clone()).to_string())
             .collect()

@@ -1,9 +1,8 @@
 //! Placeholders left in copy: TK, XX, lorem ipsum, [citation needed], FIXME, TODO.
 
-use super::{Check, Report};
-use crate::document::{Document, TokenKind};
+use super::{Check, Context, Report};
+use crate::document::TokenKind;
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct Placeholder;
@@ -30,7 +29,8 @@ impl Check for Placeholder {
         "placeholders left in copy: TK, XX, lorem ipsum, [citation needed], FIXME, TODO"
     }
 
-    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {

@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::{lines, span_of, words_of, Check, Report};
+use super::{lines, span_of, words_of, Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
@@ -157,7 +157,8 @@ impl Check for PageResidue {
         "lines scraped from the web page around the article: counters, buttons, menus, cookie notices, crumbs"
     }
 
-    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let (doc, book) = (cx.doc, cx.book);
         let all = lines(doc);
         let n = all.len();
         let line_no = |tok: usize| doc.position(doc.tokens[tok].span.start).line;

@@ -2,11 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Report};
-use crate::document::Document;
+use super::{Check, Context, Report};
 use crate::facts::Actor;
 use crate::finding::{Finding, Related, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct SpellingConsistency;
@@ -83,12 +81,13 @@ impl Check for SpellingConsistency {
         "the same entity spelled two ways in one document"
     }
 
-    fn check(&self, doc: &Document, book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
         // For each entity: the spellings seen so far (key, written form, span).
         let mut seen: HashMap<usize, Vec<(String, String, std::ops::Range<usize>)>> =
             HashMap::new();
-        for m in fb.find_names(doc) {
+        for m in fb.find_names(doc, cx.ids) {
             let entities: Vec<usize> = m
                 .actors
                 .iter()
@@ -104,11 +103,10 @@ impl Check for SpellingConsistency {
                 continue;
             }
             let list = seen.entry(e).or_default();
-            if list.iter().any(|(k, _, _)| *k == m.key) {
+            if list.iter().any(|(k, _, _)| k == m.key) {
                 continue;
             }
-            if let Some((_, first, first_span)) = list.iter().find(|(k, _, _)| variants(k, &m.key))
-            {
+            if let Some((_, first, first_span)) = list.iter().find(|(k, _, _)| variants(k, m.key)) {
                 let ent = &fb.entities[e];
                 let preferred = ent.preferred.clone();
                 let suggestion = preferred.clone().unwrap_or_else(|| first.clone());
@@ -133,7 +131,7 @@ impl Check for SpellingConsistency {
                 ));
                 out.push(f);
             }
-            list.push((m.key.clone(), written, m.span.clone()));
+            list.push((m.key.to_string(), written, m.span.clone()));
         }
     }
 }

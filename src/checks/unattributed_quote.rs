@@ -1,9 +1,8 @@
 //! Quotations with no attribution in the same, previous or next sentence.
 
-use super::{Check, Report};
+use super::{Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct UnattributedQuote;
@@ -99,7 +98,8 @@ impl Check for UnattributedQuote {
         "a quotation of several words with no one credited in the same, previous or next sentence"
     }
 
-    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {

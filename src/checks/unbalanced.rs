@@ -1,9 +1,8 @@
 //! Unbalanced brackets and quotation marks within a paragraph.
 
-use super::{Check, Report};
-use crate::document::{Document, TokenKind, LINE_START, SPACE_BEFORE};
+use super::{Check, Context, Report};
+use crate::document::{TokenKind, LINE_START, SPACE_BEFORE};
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 
 /// The check.
 pub struct Unbalanced;
@@ -31,7 +30,8 @@ impl Check for Unbalanced {
         "a bracket or quotation mark opened and not closed (or closed and not opened) in a paragraph"
     }
 
-    fn check(&self, doc: &Document, _book: &Rulebook, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let doc = cx.doc;
         // Paragraphs: runs of sentences whose tokens follow without a block break.
         let blocks = doc.blocks();
         for (b, block) in blocks.iter().enumerate() {

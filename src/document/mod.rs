@@ -208,78 +208,74 @@ impl Document {
     }
 
     fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap) {
+        // The prose is read while tokens and matching forms are written.
+        let prose = std::mem::take(&mut self.prose);
+        let src = self.source.as_bytes();
         let mut sentence_tokens = Vec::new();
-        let mut raws = Vec::new();
-        // About one token in six bytes of prose.
-        self.tokens.reserve(self.prose.len() / 6);
-        self.norm.reserve(self.prose.len());
+        let mut ends = Vec::new();
+        // About one token in five bytes of prose.
+        self.tokens.reserve(prose.len() / 5);
+        self.norm.reserve(prose.len() + prose.len() / 5);
         let mut hint = 0;
         for block in blocks {
             let first = self.tokens.len();
-            let text = &self.prose[block.clone()];
-            raws.clear();
-            tokenize::tokenize(text, |t| raws.push(t));
-            for raw in raws.iter() {
+            let tokens = &mut self.tokens;
+            let norm = &mut self.norm;
+            tokenize::tokenize(&prose[block.clone()], |raw| {
                 let (ps, pe) = (block.start + raw.start, block.start + raw.end);
-                let span =
-                    pieces.to_source_start(ps, &mut hint)..pieces.to_source_end(pe, &mut hint);
-                let word = &self.prose[ps..pe];
-                let norm_start = self.norm.len();
+                let span = pieces.to_source(ps, pe, &mut hint);
+                let word = &prose[ps..pe];
+                let norm_start = norm.len();
                 match raw.kind {
-                    TokenKind::Word | TokenKind::Number => {
-                        normalize::normalize_into(word, &mut self.norm)
-                    }
-                    TokenKind::Punct => self
-                        .norm
-                        .extend(word.chars().map(normalize::fold_apostrophe)),
+                    TokenKind::Word | TokenKind::Number => normalize::normalize_into(word, norm),
+                    TokenKind::Punct if word.len() == 1 => norm.push_str(word),
+                    TokenKind::Punct => norm.extend(word.chars().map(normalize::fold_apostrophe)),
                     TokenKind::Url | TokenKind::Code => {}
                 }
-                let base_len = normalize::base_len(&self.norm[norm_start..]) as u32;
-                let norm_end = self.norm.len();
+                let base_len = normalize::base_len(&norm[norm_start..]) as u32;
+                let norm_end = norm.len();
                 // Matching forms stand one space apart: " tok tok " (the prefilter's haystack).
-                self.norm.push(' ');
-                self.tokens.push(Token {
+                norm.push(' ');
+                let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
+                // A newline in the source between two tokens of a block breaks the line.
+                match tokens.len().checked_sub(1) {
+                    Some(k) if k >= first => {
+                        let prev = &mut tokens[k];
+                        let gap = src.get(prev.span.end..span.start).unwrap_or_default();
+                        if !gap.is_empty() && memchr::memchr(b'\n', gap).is_some() {
+                            prev.flags |= LINE_END;
+                            flags |= LINE_START;
+                        }
+                    }
+                    _ => flags |= LINE_START,
+                }
+                tokens.push(Token {
                     span,
                     kind: raw.kind,
-                    flags: if raw.space_before { SPACE_BEFORE } else { 0 },
+                    flags,
                     sentence: 0,
                     text: ps as u32..pe as u32,
                     norm: norm_start as u32..norm_end as u32,
                     base_len,
                 });
-            }
+            });
             let last = self.tokens.len();
             if first == last {
                 continue;
             }
+            self.tokens[last - 1].flags |= LINE_END;
             self.blocks.push(first..last);
-            // Line flags: a newline in the source between two tokens of a block breaks the line.
-            let newline_between = |a: &Token, b: &Token| {
-                self.source
-                    .get(a.span.end..b.span.start)
-                    .is_some_and(|s| s.contains('\n'))
-            };
-            for i in first..last {
-                let starts = i == first || newline_between(&self.tokens[i - 1], &self.tokens[i]);
-                let ends = i + 1 == last || newline_between(&self.tokens[i], &self.tokens[i + 1]);
-                if starts {
-                    self.tokens[i].flags |= LINE_START;
-                }
-                if ends {
-                    self.tokens[i].flags |= LINE_END;
-                }
-            }
             sentence_tokens.clear();
             sentence_tokens.extend(self.tokens[first..last].iter().map(|t| {
                 sentence::SentenceToken {
-                    text: &self.prose[t.text.start as usize..t.text.end as usize],
+                    text: &prose[t.text.start as usize..t.text.end as usize],
                     kind: t.kind,
                     space_before: t.has(SPACE_BEFORE),
                 }
             }));
             let mut start = first;
-            let ends = sentence::split(&sentence_tokens);
-            for end in ends {
+            sentence::split_into(&sentence_tokens, &mut ends);
+            for &end in &ends {
                 let end = first + end;
                 let idx = self.sentences.len() as u32;
                 for t in &mut self.tokens[start..end] {
@@ -289,6 +285,7 @@ impl Document {
                 start = end;
             }
         }
+        self.prose = prose;
     }
 }
 
@@ -320,6 +317,18 @@ impl OffsetMap {
         }
         *hint = i;
         pieces.get(i)
+    }
+
+    /// The source span of prose `start..end`; one piece lookup when both ends lie in it.
+    fn to_source(&self, start: usize, end: usize, hint: &mut usize) -> Range<usize> {
+        if let Some(pc) = self.piece(start, hint) {
+            let next = self.0.get(*hint + 1).map_or(usize::MAX, |n| n.prose);
+            if pc.exact && end < next {
+                let at = |p: usize| pc.src + (p - pc.prose).min(pc.src_len);
+                return at(start)..at(end);
+            }
+        }
+        self.to_source_start(start, hint)..self.to_source_end(end, hint)
     }
 
     fn to_source_start(&self, p: usize, hint: &mut usize) -> usize {

@@ -10,9 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// "Hay’at" and "hay'at", "Bashar" and "Bashār" compare equal.
 pub fn normalize_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
     }
     for c in word.nfd() {
@@ -37,7 +35,9 @@ pub fn normalize(word: &str) -> String {
 /// Length in bytes of a normalized word without its possessive `'s`
 /// ("haftar's" → 6); the whole length when it has none.
 pub fn base_len(norm: &str) -> usize {
-    if norm.len() > 2 && norm.ends_with("'s") && !CONTRACTIONS.contains(&norm) {
+    let b = norm.as_bytes();
+    let n = b.len();
+    if n > 2 && b[n - 1] == b's' && b[n - 2] == b'\'' && !CONTRACTIONS.contains(&norm) {
         norm.len() - 2
     } else {
         norm.len()

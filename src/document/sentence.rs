@@ -40,6 +40,13 @@ fn starts_sentence(t: &SentenceToken) -> bool {
 /// Returns the exclusive end index of each sentence in `tokens` (one block).
 pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
     let mut ends = Vec::new();
+    split_into(tokens, &mut ends);
+    ends
+}
+
+/// Like [`split`], into a reused vector (cleared first).
+pub fn split_into(tokens: &[SentenceToken], ends: &mut Vec<usize>) {
+    ends.clear();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -61,7 +68,9 @@ pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
         let after_title = t.text == "."
             && i > 0
             && tokens[i - 1].kind == TokenKind::Word
-            && NON_FINAL_ABBREVIATIONS.contains(&tokens[i - 1].text.to_lowercase().as_str());
+            && NON_FINAL_ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(tokens[i - 1].text));
         if next.space_before && starts_sentence(next) && !after_title {
             ends.push(j);
         }
@@ -70,7 +79,6 @@ pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
     if !tokens.is_empty() {
         ends.push(tokens.len());
     }
-    ends
 }
 
 #[cfg(test)]

@@ -52,22 +52,52 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into tokens, calling `emit` for each in order.
 pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
-    while let Some(c) = text[i..].chars().next() {
-        if c.is_whitespace() || is_invisible(c) {
-            i += c.len_utf8();
-            space_before = true;
-            continue;
-        }
-        let (end, kind) = if let Some(end) = url_end(text, i) {
-            (end, TokenKind::Url)
-        } else if c == OPAQUE {
-            (i + c.len_utf8(), TokenKind::Code)
-        } else if is_word_char(c) {
-            word_end(text, i)
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (end, kind) = if b < 0x80 {
+            // ASCII, the common case, decided byte by byte.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                i += 1;
+                space_before = true;
+                continue;
+            }
+            if matches!(b | 0x20, b'h' | b'w') {
+                if let Some(end) = url_end(text, i) {
+                    emit(RawToken {
+                        start: i,
+                        end,
+                        kind: TokenKind::Url,
+                        space_before,
+                    });
+                    space_before = false;
+                    i = end;
+                    continue;
+                }
+            }
+            if b.is_ascii_alphanumeric() {
+                word_end(text, i)
+            } else {
+                (i + 1, TokenKind::Punct)
+            }
         } else {
-            (i + c.len_utf8(), TokenKind::Punct)
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() || is_invisible(c) {
+                i += c.len_utf8();
+                space_before = true;
+                continue;
+            }
+            if c == OPAQUE {
+                (i + c.len_utf8(), TokenKind::Code)
+            } else if is_word_char(c) {
+                word_end(text, i)
+            } else {
+                (i + c.len_utf8(), TokenKind::Punct)
+            }
         };
         emit(RawToken {
             start: i,
@@ -118,14 +148,20 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let mut numeric = true;
     let mut has_dot = false;
     let mut segment_start = start;
+    let bytes = text.as_bytes();
     loop {
-        // Runs of ASCII letters and digits, byte by byte.
-        let bytes = text.as_bytes();
-        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-            numeric &= bytes[j].is_ascii_digit();
-            j += 1;
-        }
-        while let Some(c) = text[j..].chars().next() {
+        // One segment of letters and digits: ASCII byte by byte, the rest by character.
+        loop {
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                numeric &= bytes[j].is_ascii_digit();
+                j += 1;
+            }
+            if j >= bytes.len() || bytes[j] < 0x80 {
+                break;
+            }
+            let Some(c) = text[j..].chars().next() else {
+                break;
+            };
             if is_invisible(c) && text[j + c.len_utf8()..].starts_with(is_word_char) && j > start {
                 // A soft hyphen or joiner inside a word does not split it.
                 j += c.len_utf8();
@@ -134,8 +170,15 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
             if !is_word_char(c) {
                 break;
             }
-            numeric &= c.is_ascii_digit();
+            numeric = false;
             j += c.len_utf8();
+        }
+        // A space or ASCII punctuation that cannot join ends the word at once.
+        if j >= bytes.len()
+            || (bytes[j] < 0x80
+                && !matches!(bytes[j], b'\'' | b'-' | b'.' | b',' | b':' | b'_' | b'&'))
+        {
+            break;
         }
         let mut it = text[j..].chars();
         let (Some(joiner), Some(next)) = (it.next(), it.next()) else {

@@ -67,13 +67,19 @@ pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
 /// claims found too (for consistency across documents).
 pub fn analyze(book: &Rulebook, doc: &Document) -> Analysis {
     let mut claims = Vec::new();
-    let mut findings = run(book, doc, |r| !book.rule_off[r as usize], &mut claims);
+    let ids = book.word_ids(doc);
+    let mut findings = run(book, doc, &ids, |r| !book.rule_off[r as usize], &mut claims);
     if book.enabled(crate::checks::values::ID) {
         crate::checks::values::in_document(book, doc, &claims, &mut findings);
     }
+    let cx = crate::checks::Context {
+        doc,
+        book,
+        ids: &ids,
+    };
     for c in &book.checks {
         if book.enabled(c.id()) {
-            c.check(doc, book, &mut findings);
+            c.check(&cx, &mut findings);
         }
     }
     for p in &doc.problems {
@@ -107,7 +113,14 @@ pub fn apply_levels(book: &Rulebook, findings: &mut Vec<Finding>) {
 
 /// Checks `doc` against the rules at indices `only` (rule examples, tests).
 pub fn check_rules(book: &Rulebook, doc: &Document, only: &[usize]) -> Vec<Finding> {
-    let mut findings = run(book, doc, |r| only.contains(&(r as usize)), &mut Vec::new());
+    let ids = book.word_ids(doc);
+    let mut findings = run(
+        book,
+        doc,
+        &ids,
+        |r| only.contains(&(r as usize)),
+        &mut Vec::new(),
+    );
     sort(&mut findings);
     findings
 }
@@ -121,12 +134,13 @@ fn sort(findings: &mut [Finding]) {
 fn run(
     book: &Rulebook,
     doc: &Document,
+    ids: &crate::vocab::WordIds,
     allowed: impl Fn(u32) -> bool,
     claims: &mut Vec<Claimed>,
 ) -> Vec<Finding> {
     let mut cache = Cache::default();
     let mut findings = Vec::new();
-    for (s, r) in book.prefilter.candidates(doc, allowed) {
+    for (s, r) in book.prefilter.candidates(doc, ids, allowed) {
         let rule = &book.rules[r as usize];
         let range = doc.sentences[s as usize].clone();
         for m in rule.program.find_iter(doc, range.clone(), &mut cache) {

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::document::normalize::{base_len, normalize};
 use crate::document::tokenize;
+use crate::vocab::{Vocab, WordIds};
 pub use time::PartialDate;
 
 /// Index of an entity in [`FactBase::entities`].
@@ -149,29 +150,30 @@ pub fn name_key(name: &str) -> String {
 
 /// A name of the fact base found in a document.
 #[derive(Debug, Clone)]
-pub struct NameMatch {
+pub struct NameMatch<'a> {
     /// Byte span in the source.
     pub span: std::ops::Range<usize>,
     /// Token indices.
     pub tokens: std::ops::Range<usize>,
     /// The name's matching key.
-    pub key: String,
+    pub key: &'a str,
     /// What it may refer to.
-    pub actors: Vec<Actor>,
+    pub actors: &'a [Actor],
 }
 
-/// Entity names as a trie over their words (matching forms).
+/// Entity names as a trie over their words' ids.
 #[derive(Debug, Default)]
 pub(crate) struct NameTrie {
+    /// The words of the names.
+    pub(crate) vocab: Vocab,
     nodes: Vec<NameNode>,
-    /// For each first byte of a name's first word, a bit for each length
-    /// (up to 63) such a first word has: most tokens are ruled out without hashing.
-    starts: Vec<u64>,
+    /// Whether some name starts with the word of this id.
+    starts: Vec<bool>,
 }
 
 #[derive(Debug, Default)]
 struct NameNode {
-    next: FxHashMap<Box<str>, u32>,
+    next: FxHashMap<u32, u32>,
     /// For a node that ends a name: its key and the entities it names.
     end: Option<(String, Vec<Actor>)>,
 }
@@ -180,21 +182,22 @@ impl NameTrie {
     pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
         if self.nodes.is_empty() {
             self.nodes.push(NameNode::default());
-            self.starts = vec![0; 256];
-        }
-        if let Some(first) = key.split(' ').next() {
-            if let Some(&b) = first.as_bytes().first() {
-                self.starts[b as usize] |= 1 << first.len().min(63);
-            }
         }
         let mut n = 0usize;
-        for w in key.split(' ') {
-            n = match self.nodes[n].next.get(w) {
+        for (k, w) in key.split(' ').enumerate() {
+            let id = self.vocab.intern(w);
+            if k == 0 {
+                if self.starts.len() <= id as usize {
+                    self.starts.resize(id as usize + 1, false);
+                }
+                self.starts[id as usize] = true;
+            }
+            n = match self.nodes[n].next.get(&id) {
                 Some(&c) => c as usize,
                 None => {
                     self.nodes.push(NameNode::default());
                     let c = self.nodes.len() - 1;
-                    self.nodes[n].next.insert(w.into(), c as u32);
+                    self.nodes[n].next.insert(id, c as u32);
                     c
                 }
             };
@@ -202,18 +205,26 @@ impl NameTrie {
         self.nodes[n].end = Some((key.to_string(), actors));
     }
 
-    /// Whether a name may start with this word (no false negatives).
-    fn may_start(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.starts[b as usize] & (1 << word.len().min(63)) != 0)
+    fn starts_with(&self, id: u32) -> bool {
+        self.starts.get(id as usize).copied().unwrap_or(false)
     }
 }
 
 impl FactBase {
+    /// The words of the entities' names: a vocabulary that the word ids given
+    /// to [`FactBase::find_names`] must extend.
+    pub fn vocab(&self) -> &Vocab {
+        &self.names.vocab
+    }
+
     /// The names of entities (not demonyms) in `doc`, longest first at each
-    /// position, left to right, not overlapping, within sentences.
-    pub fn find_names(&self, doc: &crate::document::Document) -> Vec<NameMatch> {
+    /// position, left to right, not overlapping, within sentences. `ids` are
+    /// the tokens' ids in [`FactBase::vocab`] or a vocabulary that extends it.
+    pub fn find_names<'a>(
+        &'a self,
+        doc: &crate::document::Document,
+        ids: &WordIds,
+    ) -> Vec<NameMatch<'a>> {
         use crate::document::TokenKind;
         let mut out = Vec::new();
         if self.names.nodes.is_empty() {
@@ -222,8 +233,7 @@ impl FactBase {
         for s in &doc.sentences {
             let mut i = s.start;
             while i < s.end {
-                let t = &doc.tokens[i];
-                if !self.names.may_start(doc.norm(t)) && !self.names.may_start(doc.base(t)) {
+                if !self.names.starts_with(ids.norm[i]) && !self.names.starts_with(ids.base[i]) {
                     i += 1;
                     continue;
                 }
@@ -237,8 +247,8 @@ impl FactBase {
                     let node = &self.names.nodes[n];
                     let Some(&c) = node
                         .next
-                        .get(doc.norm(t))
-                        .or_else(|| node.next.get(doc.base(t)))
+                        .get(&ids.norm[j])
+                        .or_else(|| node.next.get(&ids.base[j]))
                     else {
                         break;
                     };
@@ -252,8 +262,8 @@ impl FactBase {
                         out.push(NameMatch {
                             span: doc.tokens[i].span.start..doc.tokens[j].span.end,
                             tokens: i..j + 1,
-                            key: key.clone(),
-                            actors: actors.clone(),
+                            key,
+                            actors,
                         });
                         i = j + 1;
                     }

@@ -384,7 +384,9 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     if !errors.is_empty() {
         return Err(errors);
     }
-    let prefilter = Prefilter::new(&rules);
+    // The names' words first, so the fact base's name trie reads the same ids.
+    let mut vocab = facts.vocab().clone();
+    let prefilter = Prefilter::new(&rules, &mut vocab);
     let lexicons: HashMap<String, Vec<String>> = resolver
         .0
         .iter()
@@ -427,6 +429,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         levels: HashMap::new(),
         rule_off,
         prefilter,
+        vocab,
     })
 }
 

@@ -115,6 +115,8 @@ pub struct Rulebook {
     /// For each rule (by index), whether it is turned off (kept in step with `levels`).
     pub(crate) rule_off: Vec<bool>,
     pub(crate) prefilter: Prefilter,
+    /// Every word the prefilter and the fact base's names need, with its id.
+    pub(crate) vocab: crate::vocab::Vocab,
 }
 
 impl Rulebook {
@@ -127,6 +129,11 @@ impl Rulebook {
     /// The built-in rules alone.
     pub fn builtin() -> Result<Rulebook, Vec<crate::error::ConfigError>> {
         load::load(builtin::sources())
+    }
+
+    /// The word ids of `doc`'s tokens in this rulebook's vocabulary.
+    pub fn word_ids(&self, doc: &crate::document::Document) -> crate::vocab::WordIds {
+        self.vocab.index(doc)
     }
 
     /// The entries of word list `name` as keys: their words' matching forms,

@@ -1,0 +1,131 @@
+//! Word ids: every word that a rule's prefilter or a name of the fact base
+//! needs gets a number, and each document's tokens are looked up once, so
+//! that the prefilter and the name finder compare numbers, not strings.
+
+use rustc_hash::FxHashMap;
+
+use crate::document::{Document, TokenKind};
+
+/// The id of a word no rule or name mentions.
+pub const UNKNOWN: u32 = u32::MAX;
+
+/// Words (matching forms) and their ids, in the order they were added.
+#[derive(Debug, Clone)]
+pub struct Vocab {
+    ids: FxHashMap<Box<str>, u32>,
+    /// For each first byte, a bit for each length (up to 63) a word of the
+    /// vocabulary has: most tokens are ruled out without hashing.
+    shapes: Box<[u64; 256]>,
+}
+
+impl Default for Vocab {
+    fn default() -> Self {
+        Vocab {
+            ids: FxHashMap::default(),
+            shapes: Box::new([0; 256]),
+        }
+    }
+}
+
+fn shape(word: &str) -> Option<(usize, u64)> {
+    let b = *word.as_bytes().first()?;
+    Some((b as usize, 1u64 << word.len().min(63)))
+}
+
+impl Vocab {
+    /// The id of `word`, added if new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.into(), id);
+        if let Some((b, bit)) = shape(word) {
+            self.shapes[b] |= bit;
+        }
+        id
+    }
+
+    /// The id of `word`, or [`UNKNOWN`].
+    pub fn get(&self, word: &str) -> u32 {
+        match shape(word) {
+            Some((b, bit)) if self.shapes[b] & bit != 0 => {
+                self.ids.get(word).copied().unwrap_or(UNKNOWN)
+            }
+            _ => UNKNOWN,
+        }
+    }
+
+    /// How many words it holds (ids are `0..len`).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether it holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The ids of `doc`'s tokens.
+    pub fn index(&self, doc: &Document) -> WordIds {
+        let mut norm = Vec::with_capacity(doc.tokens.len());
+        let mut base = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let (n, b) = match t.kind {
+                TokenKind::Url | TokenKind::Code => (UNKNOWN, UNKNOWN),
+                _ => {
+                    let (nf, bf) = (doc.norm(t), doc.base(t));
+                    let n = self.get(nf);
+                    (
+                        n,
+                        if bf.len() == nf.len() {
+                            n
+                        } else {
+                            self.get(bf)
+                        },
+                    )
+                }
+            };
+            norm.push(n);
+            base.push(b);
+        }
+        WordIds { norm, base }
+    }
+}
+
+/// The word ids of one document's tokens, by token index.
+#[derive(Debug, Default)]
+pub struct WordIds {
+    /// Id of each token's matching form.
+    pub norm: Vec<u32>,
+    /// Id of each token's matching form without a possessive `'s` (the same id when it has none).
+    pub base: Vec<u32>,
+}
+
+impl WordIds {
+    /// Whether token `i` is the word `id` (as written or without its possessive).
+    pub fn is(&self, i: usize, id: u32) -> bool {
+        self.norm[i] == id || self.base[i] == id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_get_the_ids_of_their_forms() {
+        let mut v = Vocab::default();
+        let haftar = v.intern("haftar");
+        let forces = v.intern("forces");
+        assert_eq!(v.intern("haftar"), haftar);
+        let doc = Document::from_text("Haftar’s forces and HAFTAR left");
+        let ids = v.index(&doc);
+        assert_eq!(ids.norm[0], UNKNOWN);
+        assert_eq!(ids.base[0], haftar);
+        assert_eq!(ids.norm[1], forces);
+        assert!(ids.is(3, haftar));
+        assert_eq!(ids.norm[4], UNKNOWN);
+        assert_eq!(v.get("haftars"), UNKNOWN);
+    }
+}
