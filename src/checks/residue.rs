@@ -67,20 +67,29 @@ fn classify(
     line: std::ops::Range<usize>,
     book: &Rulebook,
     edge: bool,
+    longest: usize,
 ) -> Option<bool> {
     let toks = &doc.tokens[line.clone()];
     // Residue lines are short: a cookie notice is the longest kind.
     if toks.len() > 48 {
         return None;
     }
-    let text = words_of(doc, toks);
     let n_words = toks
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count();
-    if text.is_empty() {
+    if n_words == 0 {
         return None;
     }
+    // Past the longest listed line, only navigation crumbs are left to find.
+    if n_words > 30 && n_words > longest {
+        return if edge && crumbs(doc, toks) {
+            Some(true)
+        } else {
+            None
+        };
+    }
+    let text = words_of(doc, toks);
     // Counters start with "visited", "views", "page", "this" or a number.
     let counter_like =
         text.starts_with(['v', 'p', 't']) || text.starts_with(|c: char| c.is_ascii_digit());
@@ -109,8 +118,18 @@ fn classify(
     {
         return Some(true);
     }
-    // Navigation crumbs ("Home » World » Middle East") at the top or bottom:
-    // spaced separators between capitalised segments of a few words.
+    if edge && crumbs(doc, toks) {
+        return Some(true);
+    }
+    if UI_WORDS.contains(&text.as_str()) {
+        return Some(false);
+    }
+    None
+}
+
+/// Navigation crumbs ("Home » World » Middle East"): spaced separators
+/// between capitalised segments of a few words.
+fn crumbs(doc: &Document, toks: &[crate::document::Token]) -> bool {
     let is_sep = |t: &crate::document::Token| {
         t.kind == TokenKind::Punct && matches!(doc.text(t), "»" | "›" | ">" | "/" | "|" | "→")
     };
@@ -135,13 +154,7 @@ fn classify(
                 .first()
                 .is_some_and(|t| doc.text(t).starts_with(char::is_uppercase))
     };
-    if edge && spaced && segments.len() >= 3 && segments.iter().all(crumb_segment) {
-        return Some(true);
-    }
-    if UI_WORDS.contains(&text.as_str()) {
-        return Some(false);
-    }
-    None
+    spaced && segments.len() >= 3 && segments.iter().all(crumb_segment)
 }
 
 impl Check for PageResidue {
@@ -160,12 +173,19 @@ impl Check for PageResidue {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let all = lines(doc);
+        // Words in the longest listed residue line.
+        let longest = book
+            .lexicon_keys("residue_line")
+            .iter()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
         let n = all.len();
         let line_no = |tok: usize| doc.position(doc.tokens[tok].span.start).line;
         let kinds: Vec<Option<bool>> = all
             .iter()
             .enumerate()
-            .map(|(i, l)| classify(doc, l.clone(), book, i < 2 || i + 2 >= n))
+            .map(|(i, l)| classify(doc, l.clone(), book, i < 2 || i + 2 >= n, longest))
             .collect();
         // Interface words count where a sure residue line is next to them (through other such words).
         let mut residue: Vec<bool> = kinds.iter().map(|k| *k == Some(true)).collect();

@@ -1,6 +1,6 @@
 //! One entity spelled two ways in one document (Khmeimim and Hmeimim).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Check, Context, Report};
 use crate::facts::Actor;
@@ -85,21 +85,19 @@ impl Check for SpellingConsistency {
         let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
         // For each entity: the spellings seen so far (key, written form, span).
-        let mut seen: HashMap<usize, Vec<(String, String, std::ops::Range<usize>)>> =
-            HashMap::new();
+        let mut seen: FxHashMap<usize, Vec<(String, String, std::ops::Range<usize>)>> =
+            FxHashMap::default();
         for m in fb.find_names(doc, cx.ids) {
-            let entities: Vec<usize> = m
-                .actors
-                .iter()
-                .filter_map(|a| match a {
-                    Actor::Entity(e) => Some(*e),
-                    Actor::Nationality(_) => None,
-                })
-                .collect();
+            let mut entities = m.actors.iter().filter_map(|a| match a {
+                Actor::Entity(e) => Some(*e),
+                Actor::Nationality(_) => None,
+            });
             // Names shared by several entities ("Assad") say nothing about spelling.
-            let [e] = entities[..] else { continue };
-            let written = doc.slice(m.span.clone()).to_string();
-            if is_acronym(&written) {
+            let (Some(e), None) = (entities.next(), entities.next()) else {
+                continue;
+            };
+            let written = doc.slice(m.span.clone());
+            if is_acronym(written) {
                 continue;
             }
             let list = seen.entry(e).or_default();
@@ -131,7 +129,7 @@ impl Check for SpellingConsistency {
                 ));
                 out.push(f);
             }
-            list.push((m.key.to_string(), written, m.span.clone()));
+            list.push((m.key.to_string(), written.to_string(), m.span.clone()));
         }
     }
 }
