@@ -151,7 +151,6 @@ impl Document {
             prose,
             norm: String::new(),
         };
-        doc.norm.push(' ');
         doc.tokenize(&blocks, &pieces);
         doc
     }
@@ -176,22 +175,6 @@ impl Document {
         &self.norm[t.norm.start as usize..t.norm.end as usize]
     }
 
-    /// Every token's matching form, in order, one space apart and between
-    /// spaces (" tok tok "): a haystack where a word is found whole by
-    /// searching for " word ".
-    pub fn norm_stream(&self) -> &str {
-        &self.norm
-    }
-
-    /// Index of the token whose matching form starts at byte `at` of
-    /// [`Document::norm_stream`], if any.
-    pub fn token_at_norm(&self, at: usize) -> Option<usize> {
-        let k = self
-            .tokens
-            .partition_point(|t| (t.norm.start as usize) < at);
-        (self.tokens.get(k)?.norm.start as usize == at).then_some(k)
-    }
-
     /// The token's matching form without a possessive `'s`.
     pub fn base(&self, t: &Token) -> &str {
         &self.norm[t.norm.start as usize..(t.norm.start + t.base_len) as usize]
@@ -211,7 +194,6 @@ impl Document {
         // The prose is read while tokens and matching forms are written.
         let prose = std::mem::take(&mut self.prose);
         let src = self.source.as_bytes();
-        let mut sentence_tokens = Vec::new();
         let mut ends = Vec::new();
         // About one token in five bytes of prose.
         self.tokens.reserve(prose.len() / 5);
@@ -234,15 +216,14 @@ impl Document {
                 }
                 let base_len = normalize::base_len(&norm[norm_start..]) as u32;
                 let norm_end = norm.len();
-                // Matching forms stand one space apart: " tok tok " (the prefilter's haystack).
-                norm.push(' ');
                 let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
                 // A newline in the source between two tokens of a block breaks the line.
                 match tokens.len().checked_sub(1) {
                     Some(k) if k >= first => {
                         let prev = &mut tokens[k];
                         let gap = src.get(prev.span.end..span.start).unwrap_or_default();
-                        if !gap.is_empty() && memchr::memchr(b'\n', gap).is_some() {
+                        // Gaps are a byte or two: a plain loop beats a call to memchr.
+                        if gap.iter().any(|&b| b == b'\n') {
                             prev.flags |= LINE_END;
                             flags |= LINE_START;
                         }
@@ -265,16 +246,20 @@ impl Document {
             }
             self.tokens[last - 1].flags |= LINE_END;
             self.blocks.push(first..last);
-            sentence_tokens.clear();
-            sentence_tokens.extend(self.tokens[first..last].iter().map(|t| {
-                sentence::SentenceToken {
-                    text: &prose[t.text.start as usize..t.text.end as usize],
-                    kind: t.kind,
-                    space_before: t.has(SPACE_BEFORE),
-                }
-            }));
+            let block_tokens = &self.tokens[first..last];
+            sentence::split_by(
+                block_tokens.len(),
+                |i| {
+                    let t = &block_tokens[i];
+                    sentence::SentenceToken {
+                        text: &prose[t.text.start as usize..t.text.end as usize],
+                        kind: t.kind,
+                        space_before: t.has(SPACE_BEFORE),
+                    }
+                },
+                &mut ends,
+            );
             let mut start = first;
-            sentence::split_into(&sentence_tokens, &mut ends);
             for &end in &ends {
                 let end = first + end;
                 let idx = self.sentences.len() as u32;
@@ -321,6 +306,14 @@ impl OffsetMap {
 
     /// The source span of prose `start..end`; one piece lookup when both ends lie in it.
     fn to_source(&self, start: usize, end: usize, hint: &mut usize) -> Range<usize> {
+        // Most tokens lie in the piece the last one was found in.
+        if let Some(pc) = self.0.get(*hint) {
+            let next = self.0.get(*hint + 1).map_or(usize::MAX, |n| n.prose);
+            if pc.exact && pc.prose <= start && end < next {
+                let at = |p: usize| pc.src + (p - pc.prose).min(pc.src_len);
+                return at(start)..at(end);
+            }
+        }
         if let Some(pc) = self.piece(start, hint) {
             let next = self.0.get(*hint + 1).map_or(usize::MAX, |n| n.prose);
             if pc.exact && end < next {

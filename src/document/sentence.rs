@@ -12,6 +12,7 @@ const NON_FINAL_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// What the splitter needs to know of a token.
+#[derive(Debug, Clone, Copy)]
 pub struct SentenceToken<'a> {
     /// The token's text.
     pub text: &'a str,
@@ -46,38 +47,44 @@ pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
 
 /// Like [`split`], into a reused vector (cleared first).
 pub fn split_into(tokens: &[SentenceToken], ends: &mut Vec<usize>) {
+    split_by(tokens.len(), |i| tokens[i], ends);
+}
+
+/// Like [`split_into`], for `n` tokens described by `tok` (no copy of the tokens).
+pub fn split_by<'a>(n: usize, tok: impl Fn(usize) -> SentenceToken<'a>, ends: &mut Vec<usize>) {
     ends.clear();
     let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
+    while i < n {
+        let t = tok(i);
         let terminal = t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
         if !terminal {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < tokens.len()
-            && (is_closer(&tokens[j]) || (tokens[j].text == "." && !tokens[j].space_before))
-        {
+        while j < n && {
+            let u = tok(j);
+            is_closer(&u) || (u.text == "." && !u.space_before)
+        } {
             j += 1;
         }
-        if j >= tokens.len() {
+        if j >= n {
             break;
         }
-        let next = &tokens[j];
+        let next = tok(j);
         let after_title = t.text == "."
             && i > 0
-            && tokens[i - 1].kind == TokenKind::Word
+            && tok(i - 1).kind == TokenKind::Word
             && NON_FINAL_ABBREVIATIONS
                 .iter()
-                .any(|a| a.eq_ignore_ascii_case(tokens[i - 1].text));
-        if next.space_before && starts_sentence(next) && !after_title {
+                .any(|a| a.eq_ignore_ascii_case(tok(i - 1).text));
+        if next.space_before && starts_sentence(&next) && !after_title {
             ends.push(j);
         }
         i = j;
     }
-    if !tokens.is_empty() {
-        ends.push(tokens.len());
+    if n > 0 {
+        ends.push(n);
     }
 }
 

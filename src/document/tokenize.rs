@@ -142,6 +142,29 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
     (trimmed.len() > 4).then_some(i + trimmed.len())
 }
 
+/// [`ASCII_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`] bits: an ASCII digit.
+const ALNUM_DIGIT: u8 = 3;
+
+/// For each byte: [`ALNUM_DIGIT`] for ASCII digits, [`ALNUM`] for ASCII letters, else 0.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM_DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The end of the word or number token starting at `start`, and its kind.
 pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     let mut j = start;
@@ -152,10 +175,15 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     loop {
         // One segment of letters and digits: ASCII byte by byte, the rest by character.
         loop {
-            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                numeric &= bytes[j].is_ascii_digit();
+            let mut class = ALNUM_DIGIT;
+            while let Some(&c) = bytes.get(j).map(|&b| &ASCII_CLASS[b as usize]) {
+                if c == 0 {
+                    break;
+                }
+                class &= c;
                 j += 1;
             }
+            numeric &= class == ALNUM_DIGIT;
             if j >= bytes.len() || bytes[j] < 0x80 {
                 break;
             }
