@@ -303,6 +303,9 @@ impl Config {
     /// Whether a file (path relative to the working folder) is to be linted
     /// when found by walking a folder.
     pub fn selects(&self, path: &Path) -> bool {
+        if self.include.is_none() && self.exclude.is_none() {
+            return true;
+        }
         let rel = self.relative(path);
         if self.exclude.as_ref().is_some_and(|g| g.is_match(&rel)) {
             return false;
@@ -311,6 +314,17 @@ impl Config {
     }
 
     fn relative(&self, path: &Path) -> PathBuf {
+        // Lexically first (no file-system calls), then through symbolic links.
+        let lexical = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let plain = |p: &Path| {
+            !p.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        };
+        if let Ok(rel) = lexical(path).strip_prefix(lexical(&self.root)) {
+            if plain(path) && plain(&self.root) {
+                return rel.to_path_buf();
+            }
+        }
         let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
         let (root, p) = (abs(&self.root), abs(path));
         p.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(p)

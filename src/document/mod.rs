@@ -354,7 +354,7 @@ impl<'s> Builder<'s> {
     fn new(source: &'s str) -> Self {
         Builder {
             source,
-            prose: String::new(),
+            prose: String::with_capacity(source.len()),
             pieces: OffsetMap::default(),
             blocks: Vec::new(),
             open: None,
