@@ -222,8 +222,13 @@ impl Document {
                     Some(k) if k >= first => {
                         let prev = &mut tokens[k];
                         let gap = src.get(prev.span.end..span.start).unwrap_or_default();
-                        // Gaps are a byte or two: a plain loop beats a call to memchr.
-                        if gap.iter().any(|&b| b == b'\n') {
+                        // Most gaps are one space: skip the call to memchr then.
+                        let newline = match gap {
+                            [] => false,
+                            [b] => *b == b'\n',
+                            _ => memchr::memchr(b'\n', gap).is_some(),
+                        };
+                        if newline {
                             prev.flags |= LINE_END;
                             flags |= LINE_START;
                         }
