@@ -13,23 +13,33 @@ pub const UNKNOWN: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, u32>,
-    /// For each first byte, a bit for each length (up to 63) a word of the
-    /// vocabulary has: most tokens are ruled out without hashing.
-    shapes: Box<[u64; 256]>,
+    /// A bit for each word shape (first byte, last byte, length) in the
+    /// vocabulary: most tokens are ruled out without hashing the whole word.
+    shapes: Box<[u64; SHAPE_WORDS]>,
 }
+
+/// Size of the shape filter in 64-bit words (2^16 bits).
+const SHAPE_WORDS: usize = 1 << 10;
 
 impl Default for Vocab {
     fn default() -> Self {
         Vocab {
             ids: FxHashMap::default(),
-            shapes: Box::new([0; 256]),
+            shapes: Box::new([0; SHAPE_WORDS]),
         }
     }
 }
 
+/// The word's shape bit: its position in the filter (word index, bit).
 fn shape(word: &str) -> Option<(usize, u64)> {
-    let b = *word.as_bytes().first()?;
-    Some((b as usize, 1u64 << word.len().min(63)))
+    let b = word.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let h = (first as u32)
+        .wrapping_mul(0x9E37_79B1)
+        .wrapping_add((last as u32).wrapping_mul(0x85EB_CA77))
+        .wrapping_add((b.len() as u32).wrapping_mul(0xC2B2_AE3D));
+    let bit = (h >> 16) as usize & (SHAPE_WORDS * 64 - 1);
+    Some((bit / 64, 1u64 << (bit % 64)))
 }
 
 impl Vocab {

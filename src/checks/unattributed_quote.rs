@@ -1,5 +1,9 @@
 //! Quotations with no attribution in the same, previous or next sentence.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
 use super::{Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
@@ -78,10 +82,12 @@ const ATTRIBUTION: &[&str] = &[
 ];
 
 fn attributed(doc: &Document, s: usize) -> bool {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| ATTRIBUTION.iter().copied().collect());
     doc.sentences.get(s).is_some_and(|r| {
         doc.tokens[r.clone()]
             .iter()
-            .any(|t| ATTRIBUTION.contains(&doc.norm(t)))
+            .any(|t| t.kind == TokenKind::Word && words.contains(doc.norm(t)))
     })
 }
 
@@ -103,7 +109,7 @@ impl Check for UnattributedQuote {
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if doc.text(&toks[i]) != "“" {
+            if toks[i].kind != TokenKind::Punct || doc.text(&toks[i]) != "“" {
                 i += 1;
                 continue;
             }

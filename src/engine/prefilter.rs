@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use crate::document::Document;
 use crate::rules::Rule;
-use crate::vocab::{Vocab, WordIds};
+use crate::vocab::{Vocab, WordIds, UNKNOWN};
 
 /// Maps required words to rules.
 #[derive(Debug, Default)]
@@ -100,10 +100,12 @@ impl Prefilter {
             let r = *r;
             if !others.is_empty() {
                 let range = doc.sentences[s as usize].clone();
+                // Most tokens are no word of any rule: no lookup for them.
                 let present = |set: &FxHashSet<u32>| {
-                    range
-                        .clone()
-                        .any(|i| set.contains(&ids.norm[i]) || set.contains(&ids.base[i]))
+                    range.clone().any(|i| {
+                        let (n, b) = (ids.norm[i], ids.base[i]);
+                        (n != UNKNOWN && set.contains(&n)) || (b != n && set.contains(&b))
+                    })
                 };
                 if !others.iter().all(present) {
                     continue;
