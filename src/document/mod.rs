@@ -197,6 +197,8 @@ impl Document {
         let mut ends = Vec::new();
         // About one token in five bytes of prose.
         self.tokens.reserve(prose.len() / 5);
+        self.sentences.reserve(prose.len() / 80);
+        self.blocks.reserve(blocks.len());
         self.norm.reserve(prose.len() + prose.len() / 5);
         let mut hint = 0;
         for block in blocks {

@@ -10,7 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 /// "Hay’at" and "hay'at", "Bashar" and "Bashār" compare equal.
 pub fn normalize_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.nfd() {
