@@ -13,6 +13,9 @@ pub const UNKNOWN: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 pub struct Vocab {
     ids: FxHashMap<Box<str>, u32>,
+    /// Words of up to 8 bytes, packed into an integer: most lookups
+    /// hash and compare one number instead of a string.
+    short: FxHashMap<u64, u32>,
     /// A bit for each word shape (first byte, last byte, length) in the
     /// vocabulary: most tokens are ruled out without hashing the whole word.
     shapes: Box<[u64; SHAPE_WORDS]>,
@@ -25,9 +28,19 @@ impl Default for Vocab {
     fn default() -> Self {
         Vocab {
             ids: FxHashMap::default(),
+            short: FxHashMap::default(),
             shapes: Box::new([0; SHAPE_WORDS]),
         }
     }
+}
+
+/// A word of 1 to 8 bytes as an integer (bytes in order, zero-padded).
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    Some(b.iter().rev().fold(0u64, |v, &c| (v << 8) | u64::from(c)))
 }
 
 /// The word's shape bit: its position in the filter (word index, bit).
@@ -50,6 +63,9 @@ impl Vocab {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(word.into(), id);
+        if let Some(k) = pack(word) {
+            self.short.insert(k, id);
+        }
         if let Some((b, bit)) = shape(word) {
             self.shapes[b] |= bit;
         }
@@ -59,9 +75,10 @@ impl Vocab {
     /// The id of `word`, or [`UNKNOWN`].
     pub fn get(&self, word: &str) -> u32 {
         match shape(word) {
-            Some((b, bit)) if self.shapes[b] & bit != 0 => {
-                self.ids.get(word).copied().unwrap_or(UNKNOWN)
-            }
+            Some((b, bit)) if self.shapes[b] & bit != 0 => match pack(word) {
+                Some(k) => self.short.get(&k).copied().unwrap_or(UNKNOWN),
+                None => self.ids.get(word).copied().unwrap_or(UNKNOWN),
+            },
             _ => UNKNOWN,
         }
     }
@@ -137,5 +154,10 @@ mod tests {
         assert!(ids.is(3, haftar));
         assert_eq!(ids.norm[4], UNKNOWN);
         assert_eq!(v.get("haftars"), UNKNOWN);
+        let long = v.intern("international");
+        assert_eq!(v.get("international"), long);
+        assert_eq!(v.get("internationals"), UNKNOWN);
+        assert_eq!(v.get("haft"), UNKNOWN);
+        assert_eq!(v.get(""), UNKNOWN);
     }
 }

@@ -86,7 +86,10 @@ impl Check for Acronyms {
         let toks = &doc.tokens;
         for s in &doc.sentences {
             for i in s.start + 1..s.end.saturating_sub(2) {
-                if doc.text(&toks[i]) != "(" || doc.text(&toks[i + 2]) != ")" {
+                if toks[i].lead != b'('
+                    || doc.text(&toks[i]) != "("
+                    || doc.text(&toks[i + 2]) != ")"
+                {
                     continue;
                 }
                 let acr = doc.text(&toks[i + 1]);

@@ -36,6 +36,8 @@ impl Check for DoubledWord {
                 let (a, b) = (&w[0], &w[1]);
                 if a.kind != TokenKind::Word
                     || b.kind != TokenKind::Word
+                    || a.norm_len() != b.norm_len()
+                    || !a.lead.eq_ignore_ascii_case(&b.lead)
                     || doc.norm(a) != doc.norm(b)
                 {
                     continue;

@@ -35,9 +35,23 @@ impl Check for Placeholder {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            // Placeholders start with a capital (TK, XX, FIXME), "lorem" or "[citation needed]".
+            if !matches!(
+                t.lead,
+                b'T' | b'X' | b'F' | b'H' | b'D' | b'l' | b'L' | b'['
+            ) {
+                i += 1;
+                continue;
+            }
             let text = doc.text(t);
-            // Every placeholder starts with one of these characters.
-            if !text.starts_with(['T', 'X', 'F', 'H', 'D', 'l', 'L', '[']) {
+            let b = text.as_bytes();
+            let candidate = match b.first() {
+                Some(b'[') => true,
+                Some(b'l' | b'L') => b.len() == 5,
+                Some(_) => b.len() >= 2 && b[1].is_ascii_uppercase(),
+                None => false,
+            };
+            if !candidate {
                 i += 1;
                 continue;
             }

@@ -109,7 +109,8 @@ impl Check for UnattributedQuote {
         let toks = &doc.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if toks[i].kind != TokenKind::Punct || doc.text(&toks[i]) != "“" {
+            // “ is E2 80 9C.
+            if toks[i].lead != 0xE2 || doc.text(&toks[i]) != "“" {
                 i += 1;
                 continue;
             }

@@ -51,7 +51,13 @@ impl Check for Unbalanced {
                 );
             };
             for (i, t) in toks.iter().enumerate() {
-                if t.kind != TokenKind::Punct {
+                // Brackets, straight quotes, and curly quotes (E2 80 9C, E2 80 9D).
+                if t.kind != TokenKind::Punct
+                    || !matches!(
+                        t.lead,
+                        b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"' | 0xE2
+                    )
+                {
                     continue;
                 }
                 match doc.text(t) {

@@ -68,6 +68,8 @@ pub struct Token {
     pub flags: u8,
     /// Index of the sentence it belongs to.
     pub sentence: u32,
+    /// The first byte of its prose text: a quick test that spares reading the text.
+    pub lead: u8,
     text: Range<u32>,
     norm: Range<u32>,
     base_len: u32,
@@ -77,6 +79,11 @@ impl Token {
     /// Whether the token has `flag`.
     pub fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+
+    /// Length in bytes of its matching form.
+    pub fn norm_len(&self) -> usize {
+        (self.norm.end - self.norm.start) as usize
     }
 }
 
@@ -238,6 +245,7 @@ impl Document {
                     _ => flags |= LINE_START,
                 }
                 tokens.push(Token {
+                    lead: word.as_bytes().first().copied().unwrap_or(0),
                     span,
                     kind: raw.kind,
                     flags,
@@ -263,6 +271,11 @@ impl Document {
                         kind: t.kind,
                         space_before: t.has(SPACE_BEFORE),
                     }
+                },
+                |i| {
+                    let t = &block_tokens[i];
+                    // ".", "!", "?" and "…" (E2 80 A6).
+                    t.kind == TokenKind::Punct && matches!(t.lead, b'.' | b'!' | b'?' | 0xE2)
                 },
                 &mut ends,
             );

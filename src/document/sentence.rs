@@ -47,14 +47,25 @@ pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
 
 /// Like [`split`], into a reused vector (cleared first).
 pub fn split_into(tokens: &[SentenceToken], ends: &mut Vec<usize>) {
-    split_by(tokens.len(), |i| tokens[i], ends);
+    split_by(tokens.len(), |i| tokens[i], |_| true, ends);
 }
 
-/// Like [`split_into`], for `n` tokens described by `tok` (no copy of the tokens).
-pub fn split_by<'a>(n: usize, tok: impl Fn(usize) -> SentenceToken<'a>, ends: &mut Vec<usize>) {
+/// Like [`split_into`], for `n` tokens described by `tok` (no copy of the
+/// tokens); `maybe_terminal` is a cheap test that rules out most tokens
+/// (false only for tokens that cannot end a sentence).
+pub fn split_by<'a>(
+    n: usize,
+    tok: impl Fn(usize) -> SentenceToken<'a>,
+    maybe_terminal: impl Fn(usize) -> bool,
+    ends: &mut Vec<usize>,
+) {
     ends.clear();
     let mut i = 0;
     while i < n {
+        if !maybe_terminal(i) {
+            i += 1;
+            continue;
+        }
         let t = tok(i);
         let terminal = t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
         if !terminal {
