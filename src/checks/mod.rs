@@ -127,6 +127,13 @@ pub fn lines(doc: &Document) -> Vec<Range<usize>> {
 /// The tokens' matching forms joined by single spaces, punctuation dropped.
 pub fn words_of(doc: &Document, tokens: &[Token]) -> String {
     let mut s = String::new();
+    words_into(doc, tokens, &mut s);
+    s
+}
+
+/// Like [`words_of`], into a reused buffer (cleared first).
+pub fn words_into(doc: &Document, tokens: &[Token], s: &mut String) {
+    s.clear();
     for t in tokens {
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             if !s.is_empty() {
@@ -135,7 +142,6 @@ pub fn words_of(doc: &Document, tokens: &[Token]) -> String {
             s.push_str(doc.norm(t));
         }
     }
-    s
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::{lines, span_of, words_of, Check, Context, Report};
+use super::{lines, span_of, words_into, Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
@@ -68,6 +68,7 @@ fn classify(
     book: &Rulebook,
     edge: bool,
     longest: usize,
+    buf: &mut String,
 ) -> Option<bool> {
     let toks = &doc.tokens[line.clone()];
     // Residue lines are short: a cookie notice is the longest kind.
@@ -89,14 +90,15 @@ fn classify(
             None
         };
     }
-    let text = words_of(doc, toks);
+    words_into(doc, toks, buf);
+    let text: &str = buf.as_str();
     // Counters start with "visited", "views", "page", "this" or a number.
     let counter_like =
         text.starts_with(['v', 'p', 't']) || text.starts_with(|c: char| c.is_ascii_digit());
-    if counter_like && n_words <= 14 && counters().iter().any(|r| r.is_match(&text)) {
+    if counter_like && n_words <= 14 && counters().iter().any(|r| r.is_match(text)) {
         return Some(true);
     }
-    let listed = book.lexicon_keys("residue_line").contains(&text);
+    let listed = book.lexicon_keys("residue_line").contains(text);
     if listed {
         return Some(true);
     }
@@ -121,7 +123,7 @@ fn classify(
     if edge && crumbs(doc, toks) {
         return Some(true);
     }
-    if UI_WORDS.contains(&text.as_str()) {
+    if UI_WORDS.contains(&text) {
         return Some(false);
     }
     None
@@ -173,6 +175,7 @@ impl Check for PageResidue {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let all = lines(doc);
+        let mut buf = String::new();
         // Words in the longest listed residue line.
         let longest = book
             .lexicon_keys("residue_line")
@@ -185,7 +188,7 @@ impl Check for PageResidue {
         let kinds: Vec<Option<bool>> = all
             .iter()
             .enumerate()
-            .map(|(i, l)| classify(doc, l.clone(), book, i < 2 || i + 2 >= n, longest))
+            .map(|(i, l)| classify(doc, l.clone(), book, i < 2 || i + 2 >= n, longest, &mut buf))
             .collect();
         // Interface words count where a sure residue line is next to them (through other such words).
         let mut residue: Vec<bool> = kinds.iter().map(|k| *k == Some(true)).collect();

@@ -85,7 +85,7 @@ impl Check for SpellingConsistency {
         let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
         // For each entity: the spellings seen so far (key, written form, span).
-        let mut seen: FxHashMap<usize, Vec<(String, String, std::ops::Range<usize>)>> =
+        let mut seen: FxHashMap<usize, Vec<(&str, &str, std::ops::Range<usize>)>> =
             FxHashMap::default();
         for m in fb.find_names(doc, cx.ids) {
             let mut entities = m.actors.iter().filter_map(|a| match a {
@@ -101,13 +101,13 @@ impl Check for SpellingConsistency {
                 continue;
             }
             let list = seen.entry(e).or_default();
-            if list.iter().any(|(k, _, _)| k == m.key) {
+            if list.iter().any(|(k, _, _)| *k == m.key) {
                 continue;
             }
             if let Some((_, first, first_span)) = list.iter().find(|(k, _, _)| variants(k, m.key)) {
                 let ent = &fb.entities[e];
                 let preferred = ent.preferred.clone();
-                let suggestion = preferred.clone().unwrap_or_else(|| first.clone());
+                let suggestion = preferred.clone().unwrap_or_else(|| first.to_string());
                 let mut f = Report {
                     check: self,
                     span: m.span.clone(),
@@ -129,7 +129,7 @@ impl Check for SpellingConsistency {
                 ));
                 out.push(f);
             }
-            list.push((m.key.to_string(), written.to_string(), m.span.clone()));
+            list.push((m.key, written, m.span.clone()));
         }
     }
 }

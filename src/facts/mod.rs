@@ -230,6 +230,8 @@ impl FactBase {
         if self.names.nodes.is_empty() {
             return out;
         }
+        // Names are a small share of the words.
+        out.reserve(doc.tokens.len() / 16);
         for s in &doc.sentences {
             let mut i = s.start;
             while i < s.end {
