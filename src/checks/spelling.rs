@@ -68,6 +68,9 @@ fn variants(a: &str, b: &str) -> bool {
     }
 }
 
+/// A spelling seen in the document: the name's key, the text as written, where.
+type Spelled<'a> = (&'a str, &'a str, std::ops::Range<usize>);
+
 impl Check for SpellingConsistency {
     fn id(&self) -> &'static str {
         "consistency.spelling"
@@ -85,8 +88,7 @@ impl Check for SpellingConsistency {
         let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
         // For each entity: the spellings seen so far (key, written form, span).
-        let mut seen: FxHashMap<usize, Vec<(&str, &str, std::ops::Range<usize>)>> =
-            FxHashMap::default();
+        let mut seen: FxHashMap<usize, Vec<Spelled>> = FxHashMap::default();
         for m in fb.find_names(doc, cx.ids) {
             let mut entities = m.actors.iter().filter_map(|a| match a {
                 Actor::Entity(e) => Some(*e),
