@@ -78,40 +78,41 @@ impl Prefilter {
         ids: &WordIds,
         allowed: impl Fn(u32) -> bool,
     ) -> Vec<(u32, u32)> {
-        let mut anchored = Vec::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            let (n, b) = (ids.norm[i], ids.base[i]);
-            for &e in self
-                .anchored(n)
-                .iter()
-                .chain(if b == n { &[][..] } else { self.anchored(b) })
-            {
-                if allowed(self.entries[e as usize].0) {
-                    anchored.push((t.sentence, e));
+        let mut out = Vec::new();
+        // Per sentence: the entries its words anchor, and the rule words it contains.
+        let mut here: Vec<u32> = Vec::new();
+        let mut known: Vec<u32> = Vec::new();
+        for (s, range) in doc.sentences.iter().enumerate() {
+            here.clear();
+            known.clear();
+            for i in range.clone() {
+                let (n, b) = (ids.norm[i], ids.base[i]);
+                // Most tokens are no word of any rule.
+                if n != UNKNOWN {
+                    known.push(n);
+                    here.extend_from_slice(self.anchored(n));
+                }
+                if b != n && b != UNKNOWN {
+                    known.push(b);
+                    here.extend_from_slice(self.anchored(b));
                 }
             }
-        }
-        anchored.sort_unstable();
-        anchored.dedup();
-        // The other required sets, checked against the words of the sentence.
-        let mut out = Vec::with_capacity(anchored.len());
-        for (s, e) in anchored {
-            let (r, others) = &self.entries[e as usize];
-            let r = *r;
-            if !others.is_empty() {
-                let range = doc.sentences[s as usize].clone();
-                // Most tokens are no word of any rule: no lookup for them.
-                let present = |set: &FxHashSet<u32>| {
-                    range.clone().any(|i| {
-                        let (n, b) = (ids.norm[i], ids.base[i]);
-                        (n != UNKNOWN && set.contains(&n)) || (b != n && set.contains(&b))
-                    })
-                };
-                if !others.iter().all(present) {
-                    continue;
+            if here.is_empty() {
+                continue;
+            }
+            here.sort_unstable();
+            here.dedup();
+            for &e in &here {
+                let (r, others) = &self.entries[e as usize];
+                // The other required sets, checked against the sentence's rule words.
+                if allowed(*r)
+                    && others
+                        .iter()
+                        .all(|set| known.iter().any(|id| set.contains(id)))
+                {
+                    out.push((s as u32, *r));
                 }
             }
-            out.push((s, r));
         }
         if !self.always.is_empty() {
             for s in 0..doc.sentences.len() as u32 {
