@@ -56,6 +56,8 @@ pub const LINE_START: u8 = 1;
 pub const LINE_END: u8 = 2;
 /// Token flag: white space precedes the token.
 pub const SPACE_BEFORE: u8 = 4;
+/// Token flag (internal): the matching form is the prose text itself.
+const NORM_IN_PROSE: u8 = 8;
 
 /// One token of prose.
 #[derive(Debug, Clone)]
@@ -179,12 +181,21 @@ impl Document {
 
     /// The token's matching form (see [`normalize::normalize`]).
     pub fn norm(&self, t: &Token) -> &str {
-        &self.norm[t.norm.start as usize..t.norm.end as usize]
+        &self.norm_buffer(t)[t.norm.start as usize..t.norm.end as usize]
+    }
+
+    /// The buffer a token's matching form lies in.
+    fn norm_buffer(&self, t: &Token) -> &str {
+        if t.has(NORM_IN_PROSE) {
+            &self.prose
+        } else {
+            &self.norm
+        }
     }
 
     /// The token's matching form without a possessive `'s`.
     pub fn base(&self, t: &Token) -> &str {
-        &self.norm[t.norm.start as usize..(t.norm.start + t.base_len) as usize]
+        &self.norm_buffer(t)[t.norm.start as usize..(t.norm.start + t.base_len) as usize]
     }
 
     /// The 1-based line and column of a byte offset in the source.
@@ -206,7 +217,8 @@ impl Document {
         self.tokens.reserve(prose.len() / 5);
         self.sentences.reserve(prose.len() / 80);
         self.blocks.reserve(blocks.len());
-        self.norm.reserve(prose.len() + prose.len() / 5);
+        // Only words with capitals or non-ASCII letters need a matching form of their own.
+        self.norm.reserve(prose.len() / 4);
         let mut hint = 0;
         for block in blocks {
             let first = self.tokens.len();
@@ -216,16 +228,29 @@ impl Document {
                 let (ps, pe) = (block.start + raw.start, block.start + raw.end);
                 let span = pieces.to_source(ps, pe, &mut hint);
                 let word = &prose[ps..pe];
-                let norm_start = norm.len();
-                match raw.kind {
-                    TokenKind::Word | TokenKind::Number => normalize::normalize_into(word, norm),
-                    TokenKind::Punct if word.len() == 1 => norm.push_str(word),
-                    TokenKind::Punct => norm.extend(word.chars().map(normalize::fold_apostrophe)),
-                    TokenKind::Url | TokenKind::Code => {}
-                }
-                let base_len = normalize::base_len(&norm[norm_start..]) as u32;
-                let norm_end = norm.len();
                 let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
+                // Most words are their own matching form: no copy then.
+                let (norm_start, norm_end, base_len) = if raw.plain {
+                    flags |= NORM_IN_PROSE;
+                    (ps, pe, normalize::base_len(word))
+                } else {
+                    let norm_start = norm.len();
+                    match raw.kind {
+                        TokenKind::Word | TokenKind::Number => {
+                            normalize::normalize_into(word, norm)
+                        }
+                        TokenKind::Punct if word.len() == 1 => norm.push_str(word),
+                        TokenKind::Punct => {
+                            norm.extend(word.chars().map(normalize::fold_apostrophe))
+                        }
+                        TokenKind::Url | TokenKind::Code => {}
+                    }
+                    (
+                        norm_start,
+                        norm.len(),
+                        normalize::base_len(&norm[norm_start..]),
+                    )
+                };
                 // A newline in the source between two tokens of a block breaks the line.
                 match tokens.len().checked_sub(1) {
                     Some(k) if k >= first => {
@@ -252,7 +277,7 @@ impl Document {
                     sentence: 0,
                     text: ps as u32..pe as u32,
                     norm: norm_start as u32..norm_end as u32,
-                    base_len,
+                    base_len: base_len as u32,
                 });
             });
             let last = self.tokens.len();

@@ -33,6 +33,8 @@ pub struct RawToken {
     pub kind: TokenKind,
     /// Whether white space (or the start of the text) comes right before it.
     pub space_before: bool,
+    /// Whether the text is its own matching form (ASCII without capitals).
+    pub plain: bool,
 }
 
 /// Characters that print nothing: byte-order mark, zero-width space and joiners, soft hyphen.
@@ -57,7 +59,7 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
     let mut space_before = true;
     while i < bytes.len() {
         let b = bytes[i];
-        let (end, kind) = if b < 0x80 {
+        let (end, kind, plain) = if b < 0x80 {
             // ASCII, the common case, decided byte by byte.
             if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
                 i += 1;
@@ -71,6 +73,7 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
                         end,
                         kind: TokenKind::Url,
                         space_before,
+                        plain: false,
                     });
                     space_before = false;
                     i = end;
@@ -78,9 +81,9 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
                 }
             }
             if b.is_ascii_alphanumeric() {
-                word_end(text, i)
+                word_end_plain(text, i)
             } else {
-                (i + 1, TokenKind::Punct)
+                (i + 1, TokenKind::Punct, true)
             }
         } else {
             let Some(c) = text[i..].chars().next() else {
@@ -92,11 +95,11 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
                 continue;
             }
             if c == OPAQUE {
-                (i + c.len_utf8(), TokenKind::Code)
+                (i + c.len_utf8(), TokenKind::Code, false)
             } else if is_word_char(c) {
-                word_end(text, i)
+                word_end_plain(text, i)
             } else {
-                (i + c.len_utf8(), TokenKind::Punct)
+                (i + c.len_utf8(), TokenKind::Punct, false)
             }
         };
         emit(RawToken {
@@ -104,6 +107,7 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
             end,
             kind,
             space_before,
+            plain,
         });
         space_before = false;
         i = end;
@@ -146,8 +150,11 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 const ALNUM: u8 = 1;
 /// [`ASCII_CLASS`] bits: an ASCII digit.
 const ALNUM_DIGIT: u8 = 3;
+/// [`ASCII_CLASS`] bit: an ASCII capital.
+const UPPER: u8 = 4;
 
-/// For each byte: [`ALNUM_DIGIT`] for ASCII digits, [`ALNUM`] for ASCII letters, else 0.
+/// For each byte: [`ALNUM_DIGIT`] for ASCII digits, [`ALNUM`] for ASCII
+/// letters (with [`UPPER`] for capitals), else 0.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -155,6 +162,8 @@ static ASCII_CLASS: [u8; 256] = {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
             ALNUM_DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
         } else if c.is_ascii_alphabetic() {
             ALNUM
         } else {
@@ -167,6 +176,14 @@ static ASCII_CLASS: [u8; 256] = {
 
 /// The end of the word or number token starting at `start`, and its kind.
 pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
+    let (end, kind, _) = word_end_plain(text, start);
+    (end, kind)
+}
+
+/// Like [`word_end`], and whether the word is its own matching form
+/// (ASCII without capitals: nothing to fold).
+fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
+    let mut plain = true;
     let mut j = start;
     let mut numeric = true;
     let mut has_dot = false;
@@ -175,15 +192,17 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     loop {
         // One segment of letters and digits: ASCII byte by byte, the rest by character.
         loop {
-            let mut class = ALNUM_DIGIT;
+            let (mut all, mut any) = (ALNUM_DIGIT, 0);
             while let Some(&c) = bytes.get(j).map(|&b| &ASCII_CLASS[b as usize]) {
                 if c == 0 {
                     break;
                 }
-                class &= c;
+                all &= c;
+                any |= c;
                 j += 1;
             }
-            numeric &= class == ALNUM_DIGIT;
+            numeric &= all == ALNUM_DIGIT;
+            plain &= any & UPPER == 0;
             if j >= bytes.len() || bytes[j] < 0x80 {
                 break;
             }
@@ -193,12 +212,14 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
             if is_invisible(c) && text[j + c.len_utf8()..].starts_with(is_word_char) && j > start {
                 // A soft hyphen or joiner inside a word does not split it.
                 j += c.len_utf8();
+                plain = false;
                 continue;
             }
             if !is_word_char(c) {
                 break;
             }
             numeric = false;
+            plain = false;
             j += c.len_utf8();
         }
         // A space or ASCII punctuation that cannot join ends the word at once.
@@ -235,6 +256,7 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
         if !joins {
             break;
         }
+        plain &= joiner.is_ascii();
         j += joiner.len_utf8();
         segment_start = j;
     }
@@ -250,7 +272,7 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     } else {
         TokenKind::Word
     };
-    (j, kind)
+    (j, kind, plain)
 }
 
 #[cfg(test)]
