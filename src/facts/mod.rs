@@ -235,7 +235,9 @@ impl FactBase {
         for s in &doc.sentences {
             let mut i = s.start;
             while i < s.end {
-                if !self.names.starts_with(ids.norm[i]) && !self.names.starts_with(ids.base[i]) {
+                let (n, b) = (ids.norm[i], ids.base[i]);
+                let unknown = n == crate::vocab::UNKNOWN && b == crate::vocab::UNKNOWN;
+                if unknown || (!self.names.starts_with(n) && !self.names.starts_with(b)) {
                     i += 1;
                     continue;
                 }
