@@ -97,6 +97,7 @@ impl Vocab {
     pub fn index(&self, doc: &Document) -> WordIds {
         let mut norm = Vec::with_capacity(doc.tokens.len());
         let mut base = Vec::with_capacity(doc.tokens.len());
+        let mut known = Vec::new();
         for t in &doc.tokens {
             let (n, b) = match t.kind {
                 TokenKind::Url | TokenKind::Code => (UNKNOWN, UNKNOWN),
@@ -113,10 +114,13 @@ impl Vocab {
                     )
                 }
             };
+            if n != UNKNOWN || b != UNKNOWN {
+                known.push(norm.len() as u32);
+            }
             norm.push(n);
             base.push(b);
         }
-        WordIds { norm, base }
+        WordIds { norm, base, known }
     }
 }
 
@@ -127,6 +131,9 @@ pub struct WordIds {
     pub norm: Vec<u32>,
     /// Id of each token's matching form without a possessive `'s` (the same id when it has none).
     pub base: Vec<u32>,
+    /// The indices of the tokens with an id, in order: the only places the
+    /// prefilter and the name finder need to look.
+    pub known: Vec<u32>,
 }
 
 impl WordIds {
@@ -152,6 +159,7 @@ mod tests {
         assert_eq!(ids.base[0], haftar);
         assert_eq!(ids.norm[1], forces);
         assert!(ids.is(3, haftar));
+        assert_eq!(ids.known, [0, 1, 3]);
         assert_eq!(ids.norm[4], UNKNOWN);
         assert_eq!(v.get("haftars"), UNKNOWN);
         let long = v.intern("international");

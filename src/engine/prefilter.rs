@@ -82,12 +82,19 @@ impl Prefilter {
         // Per sentence: the entries its words anchor, and the rule words it contains.
         let mut here: Vec<u32> = Vec::new();
         let mut known: Vec<u32> = Vec::new();
-        for (s, range) in doc.sentences.iter().enumerate() {
+        // Only tokens with an id can be rule words: walk those, sentence by sentence.
+        let mut k = 0;
+        while k < ids.known.len() {
+            let s = doc.tokens[ids.known[k] as usize].sentence;
             here.clear();
             known.clear();
-            for i in range.clone() {
+            while let Some(&i) = ids.known.get(k) {
+                let i = i as usize;
+                if doc.tokens[i].sentence != s {
+                    break;
+                }
+                k += 1;
                 let (n, b) = (ids.norm[i], ids.base[i]);
-                // Most tokens are no word of any rule.
                 if n != UNKNOWN {
                     known.push(n);
                     here.extend_from_slice(self.anchored(n));
@@ -110,7 +117,7 @@ impl Prefilter {
                         .iter()
                         .all(|set| known.iter().any(|id| set.contains(id)))
                 {
-                    out.push((s as u32, *r));
+                    out.push((s, *r));
                 }
             }
         }

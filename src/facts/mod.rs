@@ -232,47 +232,44 @@ impl FactBase {
         }
         // Names are a small share of the words.
         out.reserve(doc.tokens.len() / 16);
-        for s in &doc.sentences {
-            let mut i = s.start;
-            while i < s.end {
-                let (n, b) = (ids.norm[i], ids.base[i]);
-                let unknown = n == crate::vocab::UNKNOWN && b == crate::vocab::UNKNOWN;
-                if unknown || (!self.names.starts_with(n) && !self.names.starts_with(b)) {
-                    i += 1;
-                    continue;
+        // A name starts at a token with an id; the next match may start after the last.
+        let mut next = 0;
+        for &i in &ids.known {
+            let i = i as usize;
+            if i < next
+                || (!self.names.starts_with(ids.norm[i]) && !self.names.starts_with(ids.base[i]))
+            {
+                continue;
+            }
+            let end = doc.sentences[doc.tokens[i].sentence as usize].end;
+            let mut n = 0usize;
+            let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
+            for j in i..end {
+                let t = &doc.tokens[j];
+                if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                    break;
                 }
-                let mut n = 0usize;
-                let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
-                for j in i..s.end {
-                    let t = &doc.tokens[j];
-                    if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                        break;
-                    }
-                    let node = &self.names.nodes[n];
-                    let Some(&c) = node
-                        .next
-                        .get(&ids.norm[j])
-                        .or_else(|| node.next.get(&ids.base[j]))
-                    else {
-                        break;
-                    };
-                    n = c as usize;
-                    if let Some(end) = &self.names.nodes[n].end {
-                        found = Some((j, end));
-                    }
+                let node = &self.names.nodes[n];
+                let Some(&c) = node
+                    .next
+                    .get(&ids.norm[j])
+                    .or_else(|| node.next.get(&ids.base[j]))
+                else {
+                    break;
+                };
+                n = c as usize;
+                if let Some(end) = &self.names.nodes[n].end {
+                    found = Some((j, end));
                 }
-                match found {
-                    Some((j, (key, actors))) => {
-                        out.push(NameMatch {
-                            span: doc.tokens[i].span.start..doc.tokens[j].span.end,
-                            tokens: i..j + 1,
-                            key,
-                            actors,
-                        });
-                        i = j + 1;
-                    }
-                    None => i += 1,
-                }
+            }
+            if let Some((j, (key, actors))) = found {
+                out.push(NameMatch {
+                    span: doc.tokens[i].span.start..doc.tokens[j].span.end,
+                    tokens: i..j + 1,
+                    key,
+                    actors,
+                });
+                next = j + 1;
             }
         }
         out
