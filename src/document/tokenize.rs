@@ -66,7 +66,10 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
                 space_before = true;
                 continue;
             }
-            if matches!(b | 0x20, b'h' | b'w') {
+            // "http", "https" and "www" start web addresses.
+            if matches!(b | 0x20, b'h' | b'w')
+                && matches!(bytes.get(i + 1).map(|n| n | 0x20), Some(b't' | b'w'))
+            {
                 if let Some(end) = url_end(text, i) {
                     emit(RawToken {
                         start: i,
@@ -226,6 +229,15 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
         if j >= bytes.len()
             || (bytes[j] < 0x80
                 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b',' | b':' | b'_' | b'&'))
+        {
+            break;
+        }
+        // An ASCII joiner followed by a space or punctuation ("said," "end.")
+        // joins nothing: decided on the bytes.
+        if bytes[j] < 0x80
+            && bytes
+                .get(j + 1)
+                .is_none_or(|&n| n < 0x80 && !n.is_ascii_alphanumeric())
         {
             break;
         }
