@@ -474,6 +474,22 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_read_their_matching_form_from_the_prose() {
+        let doc = Document::from_text("haftar's men, it's HAFTAR's Bashār said");
+        let forms: Vec<(&str, &str)> = doc
+            .tokens
+            .iter()
+            .map(|t| (doc.norm(t), doc.base(t)))
+            .collect();
+        assert_eq!(forms[0], ("haftar's", "haftar"));
+        assert_eq!(forms[3], ("it's", "it's"));
+        assert_eq!(forms[4], ("haftar's", "haftar"));
+        assert_eq!(forms[5], ("bashar", "bashar"));
+        assert!(doc.tokens[0].has(NORM_IN_PROSE));
+        assert!(!doc.tokens[4].has(NORM_IN_PROSE));
+    }
+
+    #[test]
     fn norm_and_base() {
         let doc = Document::from_text("Haftar’s forces");
         assert_eq!(doc.norm(&doc.tokens[0]), "haftar's");
