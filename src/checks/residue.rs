@@ -93,8 +93,10 @@ fn classify(
     words_into(doc, toks, buf);
     let text: &str = buf.as_str();
     // Counters start with "visited", "views", "page", "this" or a number.
-    let counter_like =
-        text.starts_with(['v', 'p', 't']) || text.starts_with(|c: char| c.is_ascii_digit());
+    let counter_like = ["visited ", "view", "page ", "this "]
+        .iter()
+        .any(|p| text.starts_with(p))
+        || text.starts_with(|c: char| c.is_ascii_digit());
     if counter_like && n_words <= 14 && counters().iter().any(|r| r.is_match(text)) {
         return Some(true);
     }
