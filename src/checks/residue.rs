@@ -186,7 +186,7 @@ impl Check for PageResidue {
             .max()
             .unwrap_or(0);
         let n = all.len();
-        let line_no = |tok: usize| doc.position(doc.tokens[tok].span.start).line;
+        let line_no = |tok: usize| doc.line_of(doc.tokens[tok].span.start);
         let kinds: Vec<Option<bool>> = all
             .iter()
             .enumerate()
@@ -194,21 +194,22 @@ impl Check for PageResidue {
             .collect();
         // Interface words count where a sure residue line is next to them (through other such words).
         let mut residue: Vec<bool> = kinds.iter().map(|k| *k == Some(true)).collect();
-        loop {
-            let mut changed = false;
-            for i in 0..n {
-                if kinds[i] == Some(false) && !residue[i] {
-                    let near = |j: usize| {
-                        residue[j] && line_no(all[j].start).abs_diff(line_no(all[i].start)) <= 2
-                    };
-                    if (i > 0 && near(i - 1)) || (i + 1 < n && near(i + 1)) {
-                        residue[i] = true;
-                        changed = true;
-                    }
-                }
+        // Interface words count where a sure residue line is next to them
+        // (through other such words): a pass forward and a pass back reach
+        // every such run, in linear time.
+        let joins = |i: usize, j: usize, residue: &[bool]| {
+            kinds[i] == Some(false)
+                && residue[j]
+                && line_no(all[j].start).abs_diff(line_no(all[i].start)) <= 2
+        };
+        for i in 1..n {
+            if !residue[i] && joins(i, i - 1, &residue) {
+                residue[i] = true;
             }
-            if !changed {
-                break;
+        }
+        for i in (0..n.saturating_sub(1)).rev() {
+            if !residue[i] && joins(i, i + 1, &residue) {
+                residue[i] = true;
             }
         }
         let mut i = 0;
@@ -282,6 +283,26 @@ mod tests {
                 "|pypi| |support| |licence|\n\nText.",
             ],
         );
+    }
+
+    #[test]
+    fn interface_words_join_residue_on_either_side() {
+        let before = "Body text.\n\nShare\n\nTweet\n\nPrint\n\nExit mobile version\n";
+        assert_eq!(
+            flagged(&PageResidue, before),
+            ["Share\n\nTweet\n\nPrint\n\nExit mobile version"]
+        );
+        let after = "Body text.\n\nExit mobile version\n\nShare\n\nTweet\n\nPrint\n";
+        assert_eq!(
+            flagged(&PageResidue, after),
+            ["Exit mobile version\n\nShare\n\nTweet\n\nPrint"]
+        );
+        // Alone, interface words are not residue.
+        assert!(flagged(
+            &PageResidue,
+            "Body text.\n\nShare\n\nTweet\n\nMore body text here.\n"
+        )
+        .is_empty());
     }
 
     #[test]

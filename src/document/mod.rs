@@ -203,6 +203,11 @@ impl Document {
         self.lines.position(&self.source, offset)
     }
 
+    /// The 1-based line of a byte offset in the source (cheaper than [`Document::position`]).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset) + 1
+    }
+
     /// The source text between two byte offsets.
     pub fn slice(&self, span: Range<usize>) -> &str {
         self.source.get(span).unwrap_or("")
