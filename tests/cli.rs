@@ -412,3 +412,42 @@ fn nothing_is_written_to_checked_files() {
     assert_eq!(std::fs::read(dir.path().join("s.txt")).unwrap(), original);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// A file of one very long line with thousands of findings: every form of
+/// output works (miette's snippet is cut around each finding), the columns
+/// are right, and the run stays linear (many matches in one sentence once
+/// cost the sentence length each).
+#[test]
+fn one_very_long_line_with_many_findings() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let line = vec!["Russian rebels captured Damascus and"; 8000].join(" ");
+    let path = dir.path().join("long.md");
+    std::fs::write(&path, format!("---\ndate: 2025-01-01\n---\n\n{line}\n"))
+        .unwrap_or_else(|e| panic!("write: {e}"));
+    let p = path.to_str().unwrap_or_default();
+    let compact = factlint(&["check", "--no-config", "--format", "compact", p]);
+    assert_eq!(compact.code, 1, "{}", compact.stderr);
+    let lines: Vec<&str> = compact.stdout.lines().collect();
+    assert_eq!(lines.len(), 8000);
+    // The last "Russian rebels" starts 7999 phrases of 37 characters in.
+    assert!(
+        lines[7999].contains(&format!(
+            ":5:{}: error claim.captured-by-nationality",
+            7999 * 37 + 1
+        )),
+        "{}",
+        lines[7999]
+    );
+    let human = factlint(&["check", "--no-config", p]);
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    assert!(!human.stderr.contains("panicked"), "{}", human.stderr);
+    assert_eq!(
+        human
+            .stdout
+            .matches("did you mean “Syrian rebels”?")
+            .count(),
+        8000
+    );
+    // Each snippet shows the neighbourhood of its finding, not the whole line.
+    assert!(human.stdout.lines().all(|l| l.chars().count() < 400));
+}

@@ -143,11 +143,30 @@ fn run(
     for (s, r) in book.prefilter.candidates(doc, ids, allowed) {
         let rule = &book.rules[r as usize];
         let range = doc.sentences[s as usize].clone();
-        for m in rule.program.find_iter(doc, range.clone(), &mut cache) {
-            if cancelled(rule, doc, range.clone(), &m, &mut cache) {
+        let matches = rule.program.find_iter(doc, range.clone(), &mut cache);
+        if matches.is_empty() {
+            continue;
+        }
+        // What the rule's `unless` patterns match, and the sentence's year:
+        // once per sentence, however many matches it holds.
+        let unless: Vec<Range<usize>> = rule
+            .unless
+            .iter()
+            .flat_map(|u| u.find_iter(doc, range.clone(), &mut cache))
+            .map(|um| um.whole())
+            .collect();
+        let mut year = None;
+        for m in matches {
+            // An `unless` match overlapping the reported span cancels it.
+            let w = m.marked();
+            if unless.iter().any(|x| x.start < w.end && w.start < x.end) {
                 continue;
             }
-            if let Some(f) = finding(book, rule, doc, range.clone(), &m, claims) {
+            let sentence = Sentence {
+                range: range.clone(),
+                year: &mut year,
+            };
+            if let Some(f) = finding(book, rule, doc, sentence, &m, claims) {
                 findings.push(f);
             }
         }
@@ -155,21 +174,19 @@ fn run(
     findings
 }
 
-/// Whether an `unless` pattern matches text overlapping the reported span.
-fn cancelled(
-    rule: &Rule,
-    doc: &Document,
+/// The sentence a match is in, with its year once looked for.
+struct Sentence<'a> {
     range: Range<usize>,
-    m: &Captures,
-    cache: &mut Cache,
-) -> bool {
-    let w = m.marked();
-    rule.unless.iter().any(|u| {
-        u.find_iter(doc, range.clone(), cache).iter().any(|um| {
-            let x = um.whole();
-            x.start < w.end && w.start < x.end
-        })
-    })
+    year: &'a mut Option<Option<PartialDate>>,
+}
+
+impl Sentence<'_> {
+    /// A year standing in the sentence (see [`sentence_year`]), looked for once.
+    fn year(&mut self, doc: &Document) -> Option<PartialDate> {
+        self.year
+            .get_or_insert_with(|| sentence_year(doc, self.range.clone()))
+            .clone()
+    }
 }
 
 /// The prose text of tokens `range`, single-spaced as written.
@@ -231,7 +248,7 @@ fn judge(
     rule: &Rule,
     claim: &ClaimRule,
     doc: &Document,
-    sentence: Range<usize>,
+    mut sentence: Sentence,
     caps: &[Option<String>],
     record: impl FnOnce(Claimed),
 ) -> Option<Judged> {
@@ -257,7 +274,7 @@ fn judge(
     let event = claim.relation.is_some_and(|r| fb.relations[r].event);
     let when = match text(claim.when) {
         Some(w) => PartialDate::parse(&w),
-        None if !event => sentence_year(doc, sentence),
+        None if !event => sentence.year(doc),
         None => None,
     };
     // Only claims that another claim could contradict are kept for the
@@ -348,7 +365,7 @@ fn finding(
     book: &Rulebook,
     rule: &Rule,
     doc: &Document,
-    sentence: Range<usize>,
+    sentence: Sentence,
     m: &Captures,
     claims: &mut Vec<Claimed>,
 ) -> Option<Finding> {

@@ -17,6 +17,8 @@ pub struct Cache {
     stack: Vec<Job>,
     slots: Vec<Option<usize>>,
     ends: Vec<usize>,
+    /// The lowest and highest token positions the last search visited.
+    touched: (usize, usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -127,24 +129,8 @@ impl Program {
         from: usize,
         cache: &mut Cache,
     ) -> Option<Captures> {
-        let n = range.end - from.min(range.end) + 1;
-        let words = (self.insts.len() * n).div_ceil(64);
-        cache.visited.clear();
-        cache.visited.resize(words, 0);
-        cache.slots.clear();
-        cache.slots.resize(self.slots(), None);
-        // A match consumes at least one token, so it starts before the end.
-        for start in from..range.end {
-            if !self.first.any && !self.may_start(doc, start) {
-                continue;
-            }
-            if self.backtrack(doc, &range, from, start, cache) {
-                return Some(Captures {
-                    slots: cache.slots.clone(),
-                });
-            }
-        }
-        None
+        self.prepare(&range, cache);
+        self.search(doc, &range, from, cache)
     }
 
     /// All non-overlapping matches in the tokens `range` of `doc`, left to right.
@@ -156,8 +142,9 @@ impl Program {
     ) -> Vec<Captures> {
         let mut out = Vec::new();
         let mut from = range.start;
+        self.prepare(&range, cache);
         while from < range.end {
-            let Some(m) = self.find_at(doc, range.clone(), from, cache) else {
+            let Some(m) = self.search(doc, &range, from, cache) else {
                 break;
             };
             let w = m.whole();
@@ -165,6 +152,58 @@ impl Program {
             out.push(m);
         }
         out
+    }
+
+    /// Sizes the cache for searches in `range`, with nothing visited.
+    fn prepare(&self, range: &Range<usize>, cache: &mut Cache) {
+        let width = range.end - range.start + 1;
+        cache.visited.clear();
+        cache
+            .visited
+            .resize((self.insts.len() * width).div_ceil(64), 0);
+        cache.slots.clear();
+        cache.slots.resize(self.slots(), None);
+    }
+
+    /// The first match starting at or after `from`; leaves the visited set
+    /// empty again, clearing only what the search touched (so that many
+    /// matches in a long sentence cost what they visit, not the sentence
+    /// length each).
+    fn search(
+        &self,
+        doc: &Document,
+        range: &Range<usize>,
+        from: usize,
+        cache: &mut Cache,
+    ) -> Option<Captures> {
+        cache.touched = (usize::MAX, 0);
+        cache.slots.iter_mut().for_each(|s| *s = None);
+        let mut found = None;
+        // A match consumes at least one token, so it starts before the end.
+        for start in from..range.end {
+            if !self.first.any && !self.may_start(doc, start) {
+                continue;
+            }
+            if self.backtrack(doc, range, start, cache) {
+                found = Some(Captures {
+                    slots: cache.slots.clone(),
+                });
+                break;
+            }
+        }
+        let (lo, hi) = cache.touched;
+        if lo <= hi {
+            let width = range.end - range.start + 1;
+            for pc in 0..self.insts.len() {
+                let row = pc * width;
+                clear_bits(
+                    &mut cache.visited,
+                    row + (lo - range.start),
+                    row + (hi - range.start),
+                );
+            }
+        }
+        found
     }
 
     /// Whether the token at `pos` can be the first of a match.
@@ -188,10 +227,10 @@ impl Program {
         &self,
         doc: &Document,
         range: &Range<usize>,
-        base: usize,
         start: usize,
         cache: &mut Cache,
     ) -> bool {
+        let base = range.start;
         let width = range.end - base + 1;
         cache.stack.clear();
         cache.stack.push(Job::Explore(0, start));
@@ -210,6 +249,8 @@ impl Program {
                     break;
                 }
                 cache.visited[w] |= bit;
+                cache.touched.0 = cache.touched.0.min(pos);
+                cache.touched.1 = cache.touched.1.max(pos);
                 match self.insts[pc as usize] {
                     Inst::Tok(p) => {
                         if pos < range.end
@@ -274,6 +315,28 @@ impl Program {
     }
 }
 
+/// Clears bits `first..=last` of a bit set.
+fn clear_bits(bits: &mut [u64], first: usize, last: usize) {
+    let (fw, lw) = (first / 64, last / 64);
+    let low = !0u64 << (first % 64);
+    let high = !0u64 >> (63 - last % 64);
+    if fw == lw {
+        if let Some(w) = bits.get_mut(fw) {
+            *w &= !(low & high);
+        }
+        return;
+    }
+    if let Some(w) = bits.get_mut(fw) {
+        *w &= !low;
+    }
+    for w in bits.iter_mut().take(lw).skip(fw + 1) {
+        *w = 0;
+    }
+    if let Some(w) = bits.get_mut(lw) {
+        *w &= !high;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +357,25 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn clear_bits_clears_exactly_the_range() {
+        for (first, last) in [(0, 0), (3, 70), (64, 127), (5, 5), (63, 64), (0, 191)] {
+            let mut bits = vec![!0u64; 3];
+            clear_bits(&mut bits, first, last);
+            for k in 0..192 {
+                let set = bits[k / 64] & (1 << (k % 64)) != 0;
+                assert_eq!(set, !(first..=last).contains(&k), "{first}..={last} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn many_matches_in_one_long_sentence() {
+        let text = vec!["Russian rebels took Damascus and"; 300].join(" ");
+        assert_eq!(matches("rebels took Damascus", &text).len(), 300);
+        assert_eq!(matches("<Russian> rebels", &text).len(), 300);
     }
 
     #[test]

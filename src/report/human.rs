@@ -3,17 +3,79 @@
 use std::fmt::{self, Display};
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::style::Style;
 use super::{FileReport, Summary};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Related, Severity};
+use crate::source::{ceil_char_boundary, floor_char_boundary, LineIndex};
 
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    source: NamedSource<std::sync::Arc<str>>,
+    source: Excerpts<'a>,
     help: Option<String>,
+}
+
+/// Snippets wider than this many bytes are cut down to the span's
+/// neighbourhood: a minified page or a file of one long line shows a few
+/// hundred characters around the finding, not the whole line.
+const MAX_WINDOW: usize = 2_000;
+/// Bytes kept on each side of a span when a snippet is cut.
+const CUT_CONTEXT: usize = 120;
+
+/// A file's text as miette reads it: the lines around a span, with their
+/// true line numbers, found through a line index rather than by scanning
+/// from the start of the file, and cut down when very long.
+struct Excerpts<'a> {
+    name: String,
+    text: &'a str,
+    lines: &'a LineIndex,
+}
+
+impl SourceCode for Excerpts<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let text = self.text;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let lines = self.lines.line_count();
+        let first = self.lines.line_of(start);
+        let last = self.lines.line_of(end.saturating_sub(1).max(start));
+        let from = first.saturating_sub(before);
+        let to = (last + after).min(lines - 1);
+        // Whole lines, with the last one's line break (as miette reads a `str`).
+        let (mut ws, mut we) = (
+            self.lines.start_of(from),
+            self.lines.start_of_or(to + 1, text.len()),
+        );
+        let (mut line, mut column) = (from, 0);
+        if we - ws > MAX_WINDOW {
+            // Only the span's own lines, cut to its neighbourhood.
+            ws = floor_char_boundary(text, start.saturating_sub(CUT_CONTEXT))
+                .max(self.lines.start_of(first));
+            we = ceil_char_boundary(text, (end + CUT_CONTEXT).min(text.len()))
+                .min(self.lines.end_of(text, last))
+                .max(end);
+            line = first;
+            column = self.lines.position(text, ws).column - 1;
+        }
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[ws..we],
+            (ws, we - ws).into(),
+            line,
+            column,
+            self.lines.line_of(we) - line + 1,
+        )))
+    }
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -59,14 +121,20 @@ impl Diagnostic for FindingDiagnostic<'_> {
             None => f.severity.as_str().to_string(),
         };
         let span = LabeledSpan::new(Some(label), f.span.start, f.span.len());
-        // Places in the same file are labelled in the snippet; others are named in the help.
+        // Places near by in the same file are labelled in the snippet; others are named in the help.
         let related = f
             .related
             .iter()
-            .filter(|r| r.path.is_none())
+            .filter(|r| labelled(f, r))
             .map(|r| LabeledSpan::new(Some(r.message.clone()), r.span.start, r.span.len()));
         Some(Box::new(std::iter::once(span).chain(related)))
     }
+}
+
+/// Whether a related place is labelled in the finding's snippet: in the same
+/// file and near enough that the snippet is not cut between them.
+fn labelled(f: &Finding, r: &Related) -> bool {
+    r.path.is_none() && r.span.start.abs_diff(f.span.start) < MAX_WINDOW / 2
 }
 
 fn help_text(f: &Finding) -> Option<String> {
@@ -81,14 +149,14 @@ fn help_text(f: &Finding) -> Option<String> {
     if let Some(h) = &f.help {
         parts.push(h.clone());
     }
-    for r in f.related.iter().filter(|r| r.path.is_some()) {
-        parts.push(format!(
-            "see {}:{}:{}: {}",
-            r.path.as_deref().unwrap_or(""),
-            r.start.line,
-            r.start.column,
-            r.message
-        ));
+    for r in f.related.iter().filter(|r| !labelled(f, r)) {
+        parts.push(match &r.path {
+            Some(p) => format!("see {p}:{}:{}: {}", r.start.line, r.start.column, r.message),
+            None => format!(
+                "see line {}, column {}: {}",
+                r.start.line, r.start.column, r.message
+            ),
+        });
     }
     if !f.sources.is_empty() {
         let mut s = String::from("sources:");
@@ -122,13 +190,15 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
 
 /// Renders every finding of `report` as a miette diagnostic.
 pub fn render(report: &FileReport, handler: &GraphicalReportHandler, out: &mut String) {
+    let lines = LineIndex::new(&report.source);
     for f in &report.findings {
         let d = FindingDiagnostic {
             finding: f,
-            source: NamedSource::new(
-                format!("{}:{}:{}", report.path, f.start.line, f.start.column),
-                report.source.clone(),
-            ),
+            source: Excerpts {
+                name: format!("{}:{}:{}", report.path, f.start.line, f.start.column),
+                text: &report.source,
+                lines: &lines,
+            },
             help: help_text(f),
         };
         if handler.render_report(out, &d).is_err() {
