@@ -51,7 +51,10 @@ fn expansion(
     let letters: Vec<char> = acr.trim_end_matches('s').chars().collect();
     let mut k = open;
     let mut got: Vec<char> = Vec::new();
-    while k > sentence_start && got.len() < letters.len() {
+    // Connectors are skipped, but not without bound: a spelled-out name has
+    // at most a few of them per letter.
+    let oldest = open.saturating_sub(letters.len() * 3).max(sentence_start);
+    while k > oldest && got.len() < letters.len() {
         k -= 1;
         let t = &doc.tokens[k];
         if t.kind != TokenKind::Word {

@@ -135,14 +135,23 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
         .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”'))
         .unwrap_or(rest.len());
     let mut trimmed = &rest[..len];
+    // Parentheses counted once, then kept in step as the end is trimmed.
+    let (opens, mut closes) = (
+        memchr::memchr_iter(b'(', trimmed.as_bytes()).count(),
+        memchr::memchr_iter(b')', trimmed.as_bytes()).count(),
+    );
     while let Some(c) = trimmed.chars().next_back() {
         let strip = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | ']' | '\'' | '’' | '*' | '_' => true,
-            ')' => trimmed.matches('(').count() < trimmed.matches(')').count(),
+            // A closing parenthesis stays when it closes one opened in the address.
+            ')' => opens < closes,
             _ => false,
         };
         if !strip {
             break;
+        }
+        if c == ')' {
+            closes -= 1;
         }
         trimmed = &trimmed[..trimmed.len() - c.len_utf8()];
     }
