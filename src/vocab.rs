@@ -12,7 +12,7 @@ pub const UNKNOWN: u32 = u32::MAX;
 /// Words (matching forms) and their ids, in the order they were added.
 #[derive(Debug, Clone)]
 pub struct Vocab {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<[u8]>, u32>,
     /// Words of up to 8 bytes, packed into an integer: most lookups
     /// hash and compare one number instead of a string.
     short: FxHashMap<u64, u32>,
@@ -35,8 +35,7 @@ impl Default for Vocab {
 }
 
 /// A word of 1 to 8 bytes as an integer (bytes in order, zero-padded).
-fn pack(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
+fn pack(b: &[u8]) -> Option<u64> {
     if b.is_empty() || b.len() > 8 {
         return None;
     }
@@ -44,8 +43,7 @@ fn pack(word: &str) -> Option<u64> {
 }
 
 /// The word's shape bit: its position in the filter (word index, bit).
-fn shape(word: &str) -> Option<(usize, u64)> {
-    let b = word.as_bytes();
+fn shape(b: &[u8]) -> Option<(usize, u64)> {
     let (&first, &last) = (b.first()?, b.last()?);
     let h = (first as u32)
         .wrapping_mul(0x9E37_79B1)
@@ -58,15 +56,15 @@ fn shape(word: &str) -> Option<(usize, u64)> {
 impl Vocab {
     /// The id of `word`, added if new.
     pub fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        if let Some(&id) = self.ids.get(word.as_bytes()) {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(word.into(), id);
-        if let Some(k) = pack(word) {
+        self.ids.insert(word.as_bytes().into(), id);
+        if let Some(k) = pack(word.as_bytes()) {
             self.short.insert(k, id);
         }
-        if let Some((b, bit)) = shape(word) {
+        if let Some((b, bit)) = shape(word.as_bytes()) {
             self.shapes[b] |= bit;
         }
         id
@@ -74,6 +72,11 @@ impl Vocab {
 
     /// The id of `word`, or [`UNKNOWN`].
     pub fn get(&self, word: &str) -> u32 {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// The id of the word with these bytes (a matching form), or [`UNKNOWN`].
+    pub fn get_bytes(&self, word: &[u8]) -> u32 {
         match shape(word) {
             Some((b, bit)) if self.shapes[b] & bit != 0 => match pack(word) {
                 Some(k) => self.short.get(&k).copied().unwrap_or(UNKNOWN),
@@ -102,14 +105,16 @@ impl Vocab {
             let (n, b) = match t.kind {
                 TokenKind::Url | TokenKind::Code => (UNKNOWN, UNKNOWN),
                 _ => {
-                    let (nf, bf) = (doc.norm(t), doc.base(t));
-                    let n = self.get(nf);
+                    let form = doc.norm_bytes(t);
+                    let n = self.get_bytes(form);
+                    // Only possessives have a base form of their own.
+                    let base = t.base_len() as usize;
                     (
                         n,
-                        if bf.len() == nf.len() {
+                        if base == form.len() {
                             n
                         } else {
-                            self.get(bf)
+                            self.get_bytes(&form[..base])
                         },
                     )
                 }

@@ -87,6 +87,11 @@ impl Token {
     pub fn norm_len(&self) -> usize {
         (self.norm.end - self.norm.start) as usize
     }
+
+    /// Length in bytes of its matching form without a possessive `'s`.
+    pub fn base_len(&self) -> u32 {
+        self.base_len
+    }
 }
 
 /// A parsed document, ready to be matched.
@@ -182,6 +187,14 @@ impl Document {
     /// The token's matching form (see [`normalize::normalize`]).
     pub fn norm(&self, t: &Token) -> &str {
         &self.norm_buffer(t)[t.norm.start as usize..t.norm.end as usize]
+    }
+
+    /// The token's matching form as bytes (cheaper to slice than [`Document::norm`]).
+    pub fn norm_bytes(&self, t: &Token) -> &[u8] {
+        self.norm_buffer(t)
+            .as_bytes()
+            .get(t.norm.start as usize..t.norm.end as usize)
+            .unwrap_or_default()
     }
 
     /// The buffer a token's matching form lies in.
