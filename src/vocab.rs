@@ -98,32 +98,33 @@ impl Vocab {
 
     /// The ids of `doc`'s tokens.
     pub fn index(&self, doc: &Document) -> WordIds {
-        let mut norm = Vec::with_capacity(doc.tokens.len());
-        let mut base = Vec::with_capacity(doc.tokens.len());
+        // Most tokens are no word of the vocabulary: only the others are written.
+        let mut norm = vec![UNKNOWN; doc.tokens.len()];
         let mut known = Vec::new();
-        for t in &doc.tokens {
-            let (n, b) = match t.kind {
-                TokenKind::Url | TokenKind::Code => (UNKNOWN, UNKNOWN),
-                _ => {
-                    let form = doc.norm_bytes(t);
-                    let n = self.get_bytes(form);
-                    // Only possessives have a base form of their own.
-                    let base = t.base_len() as usize;
-                    (
-                        n,
-                        if base == form.len() {
-                            n
-                        } else {
-                            self.get_bytes(&form[..base])
-                        },
-                    )
-                }
-            };
-            if n != UNKNOWN || b != UNKNOWN {
-                known.push(norm.len() as u32);
+        let mut possessives = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if matches!(t.kind, TokenKind::Url | TokenKind::Code) {
+                continue;
             }
-            norm.push(n);
-            base.push(b);
+            let form = doc.norm_bytes(t);
+            let id = self.get_bytes(form);
+            // Only possessives have a base form of their own.
+            let base_len = t.base_len() as usize;
+            let base = if base_len == form.len() {
+                id
+            } else {
+                let b = self.get_bytes(&form[..base_len]);
+                possessives.push((i, b));
+                b
+            };
+            if id != UNKNOWN || base != UNKNOWN {
+                norm[i] = id;
+                known.push(i as u32);
+            }
+        }
+        let mut base = norm.clone();
+        for (i, b) in possessives {
+            base[i] = b;
         }
         WordIds { norm, base, known }
     }
