@@ -41,17 +41,12 @@ fn starts_sentence(t: &SentenceToken) -> bool {
 /// Returns the exclusive end index of each sentence in `tokens` (one block).
 pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
     let mut ends = Vec::new();
-    split_into(tokens, &mut ends);
+    split_by(tokens.len(), |i| tokens[i], |_| true, &mut ends);
     ends
 }
 
-/// Like [`split`], into a reused vector (cleared first).
-pub fn split_into(tokens: &[SentenceToken], ends: &mut Vec<usize>) {
-    split_by(tokens.len(), |i| tokens[i], |_| true, ends);
-}
-
-/// Like [`split_into`], for `n` tokens described by `tok` (no copy of the
-/// tokens); `maybe_terminal` is a cheap test that rules out most tokens
+/// Like [`split`], into a reused vector (cleared first), for `n` tokens
+/// described by `tok` (no copy of the tokens); `maybe_terminal` is a cheap test that rules out most tokens
 /// (false only for tokens that cannot end a sentence).
 pub fn split_by<'a>(
     n: usize,
