@@ -46,8 +46,9 @@ pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
 }
 
 /// Like [`split`], into a reused vector (cleared first), for `n` tokens
-/// described by `tok` (no copy of the tokens); `maybe_terminal` is a cheap test that rules out most tokens
-/// (false only for tokens that cannot end a sentence).
+/// described by `tok` (no copy of the tokens). `maybe_terminal` is a cheap
+/// test that rules out most tokens (false only for tokens that cannot end a
+/// sentence).
 pub fn split_by<'a>(
     n: usize,
     tok: impl Fn(usize) -> SentenceToken<'a>,
