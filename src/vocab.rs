@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 
 /// The id of a word no rule or name mentions.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -103,9 +103,7 @@ impl Vocab {
         let mut known = Vec::new();
         let mut possessives = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
-            if matches!(t.kind, TokenKind::Url | TokenKind::Code) {
-                continue;
-            }
+            // Web addresses and code have an empty matching form: no id.
             let form = doc.norm_bytes(t);
             let id = self.get_bytes(form);
             // Only possessives have a base form of their own.

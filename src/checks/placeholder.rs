@@ -35,26 +35,23 @@ impl Check for Placeholder {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            // Placeholders start with a capital (TK, XX, FIXME), "lorem" or "[citation needed]".
-            if !matches!(
-                t.lead,
-                b'T' | b'X' | b'F' | b'H' | b'D' | b'l' | b'L' | b'['
-            ) {
-                i += 1;
-                continue;
-            }
-            let text = doc.text(t);
-            let b = text.as_bytes();
-            let candidate = match b.first() {
-                Some(b'[') => true,
-                Some(b'l' | b'L') => b.len() == 5,
-                Some(_) => b.len() >= 2 && b[1].is_ascii_uppercase(),
-                None => false,
+            // Placeholders are capitals (TK, XX, FIXME), "lorem" or "[citation needed]";
+            // the first byte rules out most tokens without reading their text.
+            let candidate = match t.lead {
+                b'[' => true,
+                b'l' | b'L' => doc.text(t).len() == 5,
+                b'T' | b'X' | b'F' | b'H' | b'D' => doc
+                    .text(t)
+                    .as_bytes()
+                    .get(1)
+                    .is_some_and(u8::is_ascii_uppercase),
+                _ => false,
             };
             if !candidate {
                 i += 1;
                 continue;
             }
+            let text = doc.text(t);
             let next_norm = toks.get(i + 1).map(|n| doc.norm(n));
             let mut hit: Option<(usize, &str)> = None;
             if t.kind == TokenKind::Word && placeholder_token(text) {

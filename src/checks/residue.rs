@@ -178,13 +178,7 @@ impl Check for PageResidue {
         let (doc, book) = (cx.doc, cx.book);
         let all = lines(doc);
         let mut buf = String::new();
-        // Words in the longest listed residue line.
-        let longest = book
-            .lexicon_keys("residue_line")
-            .iter()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(0);
+        let longest = book.lexicon_longest("residue_line");
         let n = all.len();
         let line_no = |tok: usize| doc.line_of(doc.tokens[tok].span.start);
         let kinds: Vec<Option<bool>> = all

@@ -257,7 +257,6 @@ impl Document {
                         TokenKind::Word | TokenKind::Number => {
                             normalize::normalize_into(word, norm)
                         }
-                        TokenKind::Punct if word.len() == 1 => norm.push_str(word),
                         TokenKind::Punct => {
                             norm.extend(word.chars().map(normalize::fold_apostrophe))
                         }
@@ -315,11 +314,7 @@ impl Document {
                         space_before: t.has(SPACE_BEFORE),
                     }
                 },
-                |i| {
-                    let t = &block_tokens[i];
-                    // ".", "!", "?" and "…" (E2 80 A6).
-                    t.kind == TokenKind::Punct && matches!(t.lead, b'.' | b'!' | b'?' | 0xE2)
-                },
+                |i| block_tokens[i].lead,
                 &mut ends,
             );
             let mut start = first;

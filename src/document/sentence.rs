@@ -41,24 +41,31 @@ fn starts_sentence(t: &SentenceToken) -> bool {
 /// Returns the exclusive end index of each sentence in `tokens` (one block).
 pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
     let mut ends = Vec::new();
-    split_by(tokens.len(), |i| tokens[i], |_| true, &mut ends);
+    let lead = |i: usize| tokens[i].text.as_bytes().first().copied().unwrap_or(0);
+    split_by(tokens.len(), |i| tokens[i], lead, &mut ends);
     ends
 }
 
+/// Whether a token whose text starts with byte `lead` may end a sentence
+/// ("." "!" "?", and "…", which starts with E2): most tokens are ruled out
+/// without reading their text.
+fn may_end(lead: u8) -> bool {
+    matches!(lead, b'.' | b'!' | b'?' | 0xE2)
+}
+
 /// Like [`split`], into a reused vector (cleared first), for `n` tokens
-/// described by `tok` (no copy of the tokens). `maybe_terminal` is a cheap
-/// test that rules out most tokens (false only for tokens that cannot end a
-/// sentence).
+/// described by `tok` (no copy of the tokens); `lead` gives a token's first
+/// byte.
 pub fn split_by<'a>(
     n: usize,
     tok: impl Fn(usize) -> SentenceToken<'a>,
-    maybe_terminal: impl Fn(usize) -> bool,
+    lead: impl Fn(usize) -> u8,
     ends: &mut Vec<usize>,
 ) {
     ends.clear();
     let mut i = 0;
     while i < n {
-        if !maybe_terminal(i) {
+        if !may_end(lead(i)) {
             i += 1;
             continue;
         }

@@ -147,46 +147,30 @@ fn run(
         if matches.is_empty() {
             continue;
         }
-        // What the rule's `unless` patterns match, and the sentence's year:
-        // once per sentence, however many matches it holds.
+        // What the rule's `unless` patterns match, and the year standing in
+        // the sentence (for claims): once per sentence, however many matches it holds.
         let unless: Vec<Range<usize>> = rule
             .unless
             .iter()
             .flat_map(|u| u.find_iter(doc, range.clone(), &mut cache))
             .map(|um| um.whole())
             .collect();
-        let mut year = None;
+        let year = rule
+            .claim
+            .as_ref()
+            .and_then(|_| sentence_year(doc, range.clone()));
         for m in matches {
             // An `unless` match overlapping the reported span cancels it.
             let w = m.marked();
             if unless.iter().any(|x| x.start < w.end && w.start < x.end) {
                 continue;
             }
-            let sentence = Sentence {
-                range: range.clone(),
-                year: &mut year,
-            };
-            if let Some(f) = finding(book, rule, doc, sentence, &m, claims) {
+            if let Some(f) = finding(book, rule, doc, year.clone(), &m, claims) {
                 findings.push(f);
             }
         }
     }
     findings
-}
-
-/// The sentence a match is in, with its year once looked for.
-struct Sentence<'a> {
-    range: Range<usize>,
-    year: &'a mut Option<Option<PartialDate>>,
-}
-
-impl Sentence<'_> {
-    /// A year standing in the sentence (see [`sentence_year`]), looked for once.
-    fn year(&mut self, doc: &Document) -> Option<PartialDate> {
-        self.year
-            .get_or_insert_with(|| sentence_year(doc, self.range.clone()))
-            .clone()
-    }
 }
 
 /// The prose text of tokens `range`, single-spaced as written.
@@ -248,7 +232,7 @@ fn judge(
     rule: &Rule,
     claim: &ClaimRule,
     doc: &Document,
-    mut sentence: Sentence,
+    sentence_year: Option<PartialDate>,
     caps: &[Option<String>],
     record: impl FnOnce(Claimed),
 ) -> Option<Judged> {
@@ -274,7 +258,7 @@ fn judge(
     let event = claim.relation.is_some_and(|r| fb.relations[r].event);
     let when = match text(claim.when) {
         Some(w) => PartialDate::parse(&w),
-        None if !event => sentence.year(doc),
+        None if !event => sentence_year,
         None => None,
     };
     // Only claims that another claim could contradict are kept for the
@@ -365,7 +349,7 @@ fn finding(
     book: &Rulebook,
     rule: &Rule,
     doc: &Document,
-    sentence: Sentence,
+    sentence_year: Option<PartialDate>,
     m: &Captures,
     claims: &mut Vec<Claimed>,
 ) -> Option<Finding> {
@@ -395,7 +379,7 @@ fn finding(
         claims.push(c);
     };
     let judged = match &rule.claim {
-        Some(claim) => Some(judge(book, rule, claim, doc, sentence, &caps, record)?),
+        Some(claim) => Some(judge(book, rule, claim, doc, sentence_year, &caps, record)?),
         None => None,
     };
     let get = |c: Option<usize>| -> Option<&str> {

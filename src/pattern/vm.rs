@@ -154,14 +154,14 @@ impl Program {
         out
     }
 
-    /// Sizes the cache for searches in `range`, with nothing visited.
+    /// Sizes the cache for searches in `range`, with nothing visited (each
+    /// search empties the capture slots itself).
     fn prepare(&self, range: &Range<usize>, cache: &mut Cache) {
         let width = range.end - range.start + 1;
         cache.visited.clear();
         cache
             .visited
             .resize((self.insts.len() * width).div_ceil(64), 0);
-        cache.slots.clear();
         cache.slots.resize(self.slots(), None);
     }
 

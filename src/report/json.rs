@@ -4,19 +4,42 @@
 
 use serde::Serialize;
 
-use super::FileReport;
+use std::ops::Range;
 
+use super::FileReport;
+use crate::source::Position;
+
+/// Where a finding or a related place is: the same fields for both.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
-    path: &'a str,
-    rule: &'a str,
-    severity: &'a str,
+struct JsonPlace {
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
     byte_start: usize,
     byte_end: usize,
+}
+
+impl JsonPlace {
+    fn of(start: Position, end: Position, span: &Range<usize>) -> JsonPlace {
+        JsonPlace {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    #[serde(flatten)]
+    place: JsonPlace,
     text: &'a str,
     message: &'a str,
     help: Option<&'a str>,
@@ -28,12 +51,8 @@ struct JsonFinding<'a> {
 #[derive(Serialize)]
 struct JsonRelated<'a> {
     path: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
+    #[serde(flatten)]
+    place: JsonPlace,
     message: &'a str,
 }
 
@@ -47,12 +66,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 .iter()
                 .map(|r| JsonRelated {
                     path: r.path.as_deref().unwrap_or(&report.path),
-                    line: r.start.line,
-                    column: r.start.column,
-                    end_line: r.end.line,
-                    end_column: r.end.column,
-                    byte_start: r.span.start,
-                    byte_end: r.span.end,
+                    place: JsonPlace::of(r.start, r.end, &r.span),
                     message: &r.message,
                 })
                 .collect();
@@ -60,12 +74,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 path: &report.path,
                 rule: &f.rule,
                 severity: f.severity.as_str(),
-                line: f.start.line,
-                column: f.start.column,
-                end_line: f.end.line,
-                end_column: f.end.column,
-                byte_start: f.span.start,
-                byte_end: f.span.end,
+                place: JsonPlace::of(f.start, f.end, &f.span),
                 text: &f.text,
                 message: &f.message,
                 help: f.help.as_deref(),

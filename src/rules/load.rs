@@ -395,7 +395,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             Def::Pattern(_) => None,
         })
         .collect();
-    let lexicon_keys = lexicons
+    let lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>> = lexicons
         .iter()
         .map(|(k, entries): (&String, &Vec<String>)| {
             let keys = entries
@@ -418,12 +418,21 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             (k.clone(), keys)
         })
         .collect();
+    // Words in each list's longest entry, for checks that skip longer lines.
+    let lexicon_longest = lexicon_keys
+        .iter()
+        .map(|(k, keys): (&String, &rustc_hash::FxHashSet<String>)| {
+            let longest = keys.iter().map(|e| e.split(' ').count()).max();
+            (k.clone(), longest.unwrap_or(0))
+        })
+        .collect();
     let rule_off = vec![false; rules.len()];
     Ok(Rulebook {
         rules,
         names: name_list,
         facts,
         lexicon_keys,
+        lexicon_longest,
         lexicons,
         checks: crate::checks::all(),
         levels: HashMap::new(),

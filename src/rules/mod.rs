@@ -110,6 +110,7 @@ pub struct Rulebook {
     /// The built-in checks.
     pub checks: Vec<Box<dyn crate::checks::Check>>,
     pub(crate) lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
+    pub(crate) lexicon_longest: rustc_hash::FxHashMap<String, usize>,
     /// Severity overrides by rule or check id; `None` turns it off.
     pub levels: std::collections::HashMap<String, Option<Severity>>,
     /// For each rule (by index), whether it is turned off (kept in step with `levels`).
@@ -144,6 +145,11 @@ impl Rulebook {
         self.lexicon_keys
             .get(name)
             .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+    }
+
+    /// How many words the longest entry of word list `name` has (0 when there is none).
+    pub fn lexicon_longest(&self, name: &str) -> usize {
+        self.lexicon_longest.get(name).copied().unwrap_or(0)
     }
 
     /// The entries of word list `name` (empty when there is none).
