@@ -37,7 +37,6 @@ impl Check for DoubledWord {
                 if a.kind != TokenKind::Word
                     || b.kind != TokenKind::Word
                     || a.norm_len() != b.norm_len()
-                    || !a.lead.eq_ignore_ascii_case(&b.lead)
                     || doc.norm(a) != doc.norm(b)
                 {
                     continue;
@@ -83,6 +82,7 @@ mod tests {
             &DoubledWord,
             &[
                 "The the base was closed.",
+                "The ecole école stayed open.",
                 "Russia moved its its air defences.",
                 "They said that the\nthe rebels had won.",
                 "It was a a long war.",
