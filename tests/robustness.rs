@@ -131,12 +131,9 @@ fn documents_and_engine_never_panic() {
         let format = [Format::Markdown, Format::Text, Format::Html, Format::Mdx][i % 4];
         let doc = Document::parse("fuzz", text.as_str(), format);
         for t in &doc.tokens {
+            assert!(t.start() <= t.end() && t.end() <= text.len(), "{text:?}");
             assert!(
-                t.span.start <= t.span.end && t.span.end <= text.len(),
-                "{text:?}"
-            );
-            assert!(
-                text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end),
+                text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()),
                 "{text:?}"
             );
         }

@@ -102,7 +102,7 @@ impl Check for Acronyms {
                 let Some(exp) = expansion(doc, i, acr, s.start) else {
                     continue;
                 };
-                let span = toks[exp.start].span.start..toks[i + 2].span.end;
+                let span = toks[exp.start].start()..toks[i + 2].end();
                 let words = super::words_of(doc, &toks[exp.clone()]);
                 match defined.get(acr) {
                     Some((_, first_span, first_words)) if *first_words != words => {
@@ -111,7 +111,7 @@ impl Check for Acronyms {
                             span: span.clone(),
                             message: format!(
                                 "“{acr}” is spelled out two ways: “{}” and, earlier, “{}”",
-                                doc.slice(toks[exp.start].span.start..toks[i - 1].span.end),
+                                doc.slice(toks[exp.start].start()..toks[i - 1].end()),
                                 doc.slice(first_span.clone())
                             ),
                             help: Some("Give an acronym one expansion per article.".into()),
@@ -154,7 +154,7 @@ impl Check for Acronyms {
             reported.push(text);
             let mut f = Report {
                 check: self,
-                span: t.span.clone(),
+                span: t.span(),
                 message: format!("“{text}” is used before it is spelled out"),
                 help: Some(format!(
                     "Spell it out at first use: “{}”.",

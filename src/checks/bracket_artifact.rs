@@ -166,8 +166,7 @@ impl Check for BracketArtifact {
                 // is followed by a function word; a leftover is followed by the word it competes with.
                 let gloss = FUNCTION_WORDS.contains(&doc.norm(&toks[i + 3]));
                 let escaped = [open, close].iter().any(|t| {
-                    doc.slice(t.span.clone()) != doc.text(t)
-                        || doc.source[..t.span.start].ends_with('\\')
+                    doc.slice(t.span()) != doc.text(t) || doc.source[..t.start()].ends_with('\\')
                 });
                 if aside
                     || gloss
@@ -177,7 +176,7 @@ impl Check for BracketArtifact {
                 {
                     continue;
                 }
-                let span = open.span.start..close.span.end;
+                let span = open.start()..close.end();
                 out.push(
                     Report {
                         check: self,

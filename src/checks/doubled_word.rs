@@ -43,7 +43,7 @@ impl Check for DoubledWord {
                 }
                 // Only white space between them (a comma or markup makes it deliberate).
                 // One space or one line break between them: wider gaps are table columns.
-                let between = doc.slice(a.span.end..b.span.start);
+                let between = doc.slice(a.end()..b.start());
                 let gap = between == " "
                     || (between.starts_with('\n')
                         && between[1..].chars().all(|c| c == ' ')
@@ -59,7 +59,7 @@ impl Check for DoubledWord {
                 out.push(
                     Report {
                         check: self,
-                        span: a.span.start..b.span.end,
+                        span: a.start()..b.end(),
                         message: format!("“{}” is written twice", doc.text(a)),
                         help: None,
                         suggestion: Some(doc.text(a).to_string()),

@@ -103,7 +103,7 @@ impl Report<'_> {
 
 /// The byte span from the first to the last of `tokens`.
 pub fn span_of(doc: &Document, tokens: Range<usize>) -> Range<usize> {
-    doc.tokens[tokens.start].span.start..doc.tokens[tokens.end - 1].span.end
+    doc.tokens[tokens.start].start()..doc.tokens[tokens.end - 1].end()
 }
 
 /// The source lines of prose, as ranges of token indices (a line ends at a

@@ -75,7 +75,7 @@ impl Check for Placeholder {
             }
             match hit {
                 Some((end, what)) => {
-                    let span = t.span.start..toks[end - 1].span.end;
+                    let span = t.start()..toks[end - 1].end();
                     out.push(
                         Report {
                             check: self,

@@ -180,7 +180,7 @@ impl Check for PageResidue {
         let mut buf = String::new();
         let longest = book.lexicon_longest("residue_line");
         let n = all.len();
-        let line_no = |tok: usize| doc.line_of(doc.tokens[tok].span.start);
+        let line_no = |tok: usize| doc.line_of(doc.tokens[tok].start());
         let kinds: Vec<Option<bool>> = all
             .iter()
             .enumerate()

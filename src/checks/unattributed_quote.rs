@@ -132,7 +132,7 @@ impl Check for UnattributedQuote {
             let near = first.saturating_sub(1)..=last + 1;
             let credited = near.clone().any(|s| attributed(doc, s));
             if words >= MIN_WORDS && !credited {
-                let span = toks[i].span.start..toks[close].span.end;
+                let span = toks[i].start()..toks[close].end();
                 out.push(
                     Report {
                         check: self,

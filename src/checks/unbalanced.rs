@@ -42,7 +42,7 @@ impl Check for Unbalanced {
                 out.push(
                     Report {
                         check: self,
-                        span: t.span.clone(),
+                        span: t.span(),
                         message: what,
                         help: None,
                         suggestion: None,

@@ -33,6 +33,13 @@ fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
             (name, bytes, *format)
         }
     };
+    if bytes.len() > factlint::document::MAX_LEN {
+        return Err(ConfigError::plain(format!(
+            "{name}: too large ({} bytes); factlint reads files of up to {} bytes",
+            bytes.len(),
+            factlint::document::MAX_LEN
+        )));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok((name, Arc::from(text), format)),
         Err(e) => {

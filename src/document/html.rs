@@ -219,10 +219,10 @@ mod tests {
             ["The", "Russian", "rebels", "&", "others", "met", "."]
         );
         let r = doc.tokens.iter().find(|t| doc.text(t) == "rebels").unwrap();
-        assert_eq!(doc.slice(r.span.clone()), "rebels");
-        assert_eq!(doc.position(r.span.start).line, 4);
+        assert_eq!(doc.slice(r.span()), "rebels");
+        assert_eq!(doc.position(r.start()).line, 4);
         let amp = doc.tokens.iter().find(|t| doc.text(t) == "&").unwrap();
-        assert_eq!(doc.slice(amp.span.clone()), "&amp;");
+        assert_eq!(doc.slice(amp.span()), "&amp;");
     }
 
     #[test]

@@ -128,10 +128,10 @@ mod tests {
         let src = "Intro *Russian*\n**rebels** took &amp; [Damascus](https://x.org).\n";
         let doc = Document::parse("a.md", src, Format::Markdown);
         let find = |w: &str| doc.tokens.iter().find(|t| doc.text(t) == w).unwrap();
-        assert_eq!(doc.slice(find("rebels").span.clone()), "rebels");
-        assert_eq!(doc.position(find("rebels").span.start).line, 2);
-        assert_eq!(doc.slice(find("&").span.clone()), "&amp;");
-        assert_eq!(doc.slice(find("Damascus").span.clone()), "Damascus");
+        assert_eq!(doc.slice(find("rebels").span()), "rebels");
+        assert_eq!(doc.position(find("rebels").start()).line, 2);
+        assert_eq!(doc.slice(find("&").span()), "&amp;");
+        assert_eq!(doc.slice(find("Damascus").span()), "Damascus");
         assert!(find("rebels").has(crate::document::LINE_START));
     }
 
@@ -141,7 +141,7 @@ mod tests {
         let doc = Document::parse("a.mdx", src, Format::Mdx);
         assert_eq!(words(&doc)[0], "The");
         let r = doc.tokens.iter().find(|t| doc.text(t) == "rebels").unwrap();
-        assert_eq!(doc.slice(r.span.clone()), "rebels");
+        assert_eq!(doc.slice(r.span()), "rebels");
     }
 
     #[test]

@@ -58,24 +58,31 @@ pub const LINE_END: u8 = 2;
 pub const SPACE_BEFORE: u8 = 4;
 /// Token flag (internal): the matching form is the prose text itself.
 const NORM_IN_PROSE: u8 = 8;
+/// Token flag (internal): the matching form ends in a possessive `'s`.
+const POSSESSIVE: u8 = 16;
 
-/// One token of prose.
+/// One token of prose: 32 bytes, offsets held as `u32` (documents are
+/// limited to [`MAX_LEN`] bytes).
 #[derive(Debug, Clone)]
 pub struct Token {
-    /// Byte span in the original source.
-    pub span: Range<usize>,
+    start: u32,
+    end: u32,
+    text: u32,
+    text_end: u32,
+    norm: u32,
+    norm_end: u32,
+    /// Index of the sentence it belongs to.
+    pub sentence: u32,
     /// What it is.
     pub kind: TokenKind,
     /// [`LINE_START`], [`LINE_END`], [`SPACE_BEFORE`].
     pub flags: u8,
-    /// Index of the sentence it belongs to.
-    pub sentence: u32,
     /// The first byte of its prose text: a quick test that spares reading the text.
     pub lead: u8,
-    text: Range<u32>,
-    norm: Range<u32>,
-    base_len: u32,
 }
+
+/// The largest document factlint reads, in bytes: offsets are held in 32 bits.
+pub const MAX_LEN: usize = u32::MAX as usize / 2;
 
 impl Token {
     /// Whether the token has `flag`.
@@ -83,14 +90,29 @@ impl Token {
         self.flags & flag != 0
     }
 
+    /// Byte span in the original source.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Where its span starts in the original source.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where its span ends in the original source.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// Length in bytes of its matching form.
     pub fn norm_len(&self) -> usize {
-        (self.norm.end - self.norm.start) as usize
+        (self.norm_end - self.norm) as usize
     }
 
     /// Length in bytes of its matching form without a possessive `'s`.
     pub fn base_len(&self) -> u32 {
-        self.base_len
+        self.norm_end - self.norm - 2 * u32::from(self.has(POSSESSIVE))
     }
 }
 
@@ -121,9 +143,13 @@ pub struct Document {
 }
 
 impl Document {
-    /// Parses `source` as `format`.
+    /// Parses `source` as `format`. A source longer than [`MAX_LEN`] gives
+    /// a document without prose (the command line refuses such files first).
     pub fn parse(path: impl Into<String>, source: impl Into<Arc<str>>, format: Format) -> Document {
-        let source: Arc<str> = source.into();
+        let mut source: Arc<str> = source.into();
+        if source.len() > MAX_LEN {
+            source = Arc::from("");
+        }
         let mut b = Builder::new(&source);
         let mut date = None;
         let mut problems = Vec::new();
@@ -181,19 +207,19 @@ impl Document {
 
     /// The token's text as it reads in prose (escapes and entities decoded).
     pub fn text(&self, t: &Token) -> &str {
-        &self.prose[t.text.start as usize..t.text.end as usize]
+        &self.prose[t.text as usize..t.text_end as usize]
     }
 
     /// The token's matching form (see [`normalize::normalize`]).
     pub fn norm(&self, t: &Token) -> &str {
-        &self.norm_buffer(t)[t.norm.start as usize..t.norm.end as usize]
+        &self.norm_buffer(t)[t.norm as usize..t.norm_end as usize]
     }
 
     /// The token's matching form as bytes (cheaper to slice than [`Document::norm`]).
     pub fn norm_bytes(&self, t: &Token) -> &[u8] {
         self.norm_buffer(t)
             .as_bytes()
-            .get(t.norm.start as usize..t.norm.end as usize)
+            .get(t.norm as usize..t.norm_end as usize)
             .unwrap_or_default()
     }
 
@@ -208,7 +234,7 @@ impl Document {
 
     /// The token's matching form without a possessive `'s`.
     pub fn base(&self, t: &Token) -> &str {
-        &self.norm_buffer(t)[t.norm.start as usize..(t.norm.start + t.base_len) as usize]
+        &self.norm_buffer(t)[t.norm as usize..(t.norm + t.base_len()) as usize]
     }
 
     /// The 1-based line and column of a byte offset in the source.
@@ -237,22 +263,23 @@ impl Document {
         self.blocks.reserve(blocks.len());
         // Only words with capitals or non-ASCII letters need a matching form of their own.
         self.norm.reserve(prose.len() / 4);
-        let mut hint = 0;
+        let mut cursor = Cursor::new(pieces);
         for block in blocks {
             let first = self.tokens.len();
             let tokens = &mut self.tokens;
             let norm = &mut self.norm;
+            let base = block.start;
             tokenize::tokenize(&prose[block.clone()], |raw| {
-                let (ps, pe) = (block.start + raw.start, block.start + raw.end);
-                let span = pieces.to_source(ps, pe, &mut hint);
-                let word = &prose[ps..pe];
+                let (ps, pe) = (base + raw.start, base + raw.end);
+                let span = cursor.map(ps, pe);
                 let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
                 // Most words are their own matching form: no copy then.
-                let (norm_start, norm_end, base_len) = if raw.plain {
+                let (ns, ne) = if raw.plain {
                     flags |= NORM_IN_PROSE;
-                    (ps, pe, normalize::base_len(word))
+                    (ps, pe)
                 } else {
-                    let norm_start = norm.len();
+                    let ns = norm.len();
+                    let word = &prose[ps..pe];
                     match raw.kind {
                         TokenKind::Word | TokenKind::Number => {
                             normalize::normalize_into(word, norm)
@@ -262,17 +289,19 @@ impl Document {
                         }
                         TokenKind::Url | TokenKind::Code => {}
                     }
-                    (
-                        norm_start,
-                        norm.len(),
-                        normalize::base_len(&norm[norm_start..]),
-                    )
+                    (ns, norm.len())
                 };
+                let form = if raw.plain { &prose } else { &**norm };
+                if form.as_bytes()[..ne].ends_with(b"'s")
+                    && normalize::base_len(&form[ns..ne]) + 2 == ne - ns
+                {
+                    flags |= POSSESSIVE;
+                }
                 // A newline in the source between two tokens of a block breaks the line.
-                match tokens.len().checked_sub(1) {
-                    Some(k) if k >= first => {
-                        let prev = &mut tokens[k];
-                        let gap = src.get(prev.span.end..span.start).unwrap_or_default();
+                let in_block = tokens.len() > first;
+                match tokens.last_mut() {
+                    Some(prev) if in_block => {
+                        let gap = src.get(prev.end()..span.start).unwrap_or_default();
                         // Most gaps are one space: skip the call to memchr then.
                         let newline = match gap {
                             [] => false,
@@ -287,14 +316,16 @@ impl Document {
                     _ => flags |= LINE_START,
                 }
                 tokens.push(Token {
-                    lead: word.as_bytes().first().copied().unwrap_or(0),
-                    span,
+                    start: span.start as u32,
+                    end: span.end as u32,
+                    text: ps as u32,
+                    text_end: pe as u32,
+                    norm: ns as u32,
+                    norm_end: ne as u32,
+                    sentence: 0,
                     kind: raw.kind,
                     flags,
-                    sentence: 0,
-                    text: ps as u32..pe as u32,
-                    norm: norm_start as u32..norm_end as u32,
-                    base_len: base_len as u32,
+                    lead: prose.as_bytes()[ps],
                 });
             });
             let last = self.tokens.len();
@@ -309,7 +340,7 @@ impl Document {
                 |i| {
                     let t = &block_tokens[i];
                     sentence::SentenceToken {
-                        text: &prose[t.text.start as usize..t.text.end as usize],
+                        text: &prose[t.text as usize..t.text_end as usize],
                         kind: t.kind,
                         space_before: t.has(SPACE_BEFORE),
                     }
@@ -329,6 +360,57 @@ impl Document {
             }
         }
         self.prose = prose;
+    }
+}
+
+/// Walks the offset map along tokens, which come in order: most tokens lie
+/// in an exact piece already found, and map back by one addition.
+struct Cursor<'a> {
+    map: &'a OffsetMap,
+    at: usize,
+    /// The prose range of the current piece where the offset map is one shift.
+    lo: usize,
+    hi: usize,
+    /// Source offset minus prose offset in that range.
+    shift: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(map: &'a OffsetMap) -> Self {
+        let mut c = Cursor {
+            map,
+            at: 0,
+            lo: 1,
+            hi: 0,
+            shift: 0,
+        };
+        c.refresh();
+        c
+    }
+
+    /// Caches the piece at `at`: exact pieces map by a shift up to their source length.
+    fn refresh(&mut self) {
+        let Some(pc) = self.map.0.get(self.at) else {
+            return;
+        };
+        if pc.exact {
+            let next = self.map.0.get(self.at + 1).map_or(usize::MAX, |n| n.prose);
+            self.lo = pc.prose;
+            self.hi = next.min(pc.prose + pc.src_len);
+            self.shift = pc.src.wrapping_sub(pc.prose);
+        } else {
+            (self.lo, self.hi) = (1, 0);
+        }
+    }
+
+    /// The source span of prose `start..end`.
+    fn map(&mut self, start: usize, end: usize) -> Range<usize> {
+        if self.lo <= start && end <= self.hi {
+            return start.wrapping_add(self.shift)..end.wrapping_add(self.shift);
+        }
+        let span = self.map.to_source(start, end, &mut self.at);
+        self.refresh();
+        span
     }
 }
 
@@ -473,9 +555,9 @@ mod tests {
     fn text_tokens_point_into_source() {
         let doc = Document::from_text("Written by 11:23 AM World\n\nSecond   para.\nline two");
         let t = &doc.tokens[2];
-        assert_eq!(doc.slice(t.span.clone()), "11:23");
+        assert_eq!(doc.slice(t.span()), "11:23");
         assert_eq!(
-            doc.position(t.span.start),
+            doc.position(t.start()),
             Position {
                 line: 1,
                 column: 12

@@ -194,7 +194,45 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
 
 /// Like [`word_end`], and whether the word is its own matching form
 /// (ASCII without capitals: nothing to fold).
+#[inline(always)]
 fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
+    // Most words are a run of ASCII letters or digits ended by a space or by
+    // punctuation that joins nothing: decided here, the rest below.
+    let bytes = text.as_bytes();
+    let (mut all, mut any, mut run) = (ALNUM_DIGIT, 0, 0);
+    for &b in bytes.get(start..).unwrap_or_default() {
+        let c = ASCII_CLASS[b as usize];
+        if c == 0 {
+            break;
+        }
+        all &= c;
+        any |= c;
+        run += 1;
+    }
+    let j = start + run;
+    let ends = run > 0
+        && match bytes.get(j) {
+            None => true,
+            Some(&n) if n >= 0x80 => false,
+            Some(b'\'' | b'-' | b'.' | b',' | b':' | b'_' | b'&') => bytes
+                .get(j + 1)
+                .is_none_or(|&m| m < 0x80 && ASCII_CLASS[m as usize] == 0),
+            Some(_) => true,
+        };
+    if !ends {
+        return word_end_full(text, start);
+    }
+    let kind = if all == ALNUM_DIGIT {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (j, kind, any & UPPER == 0)
+}
+
+/// [`word_end_plain`] for words with joiners or letters beyond ASCII.
+#[inline(never)]
+fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool) {
     let mut plain = true;
     let mut j = start;
     let mut numeric = true;
@@ -205,14 +243,17 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
         // One segment of letters and digits: ASCII byte by byte, the rest by character.
         loop {
             let (mut all, mut any) = (ALNUM_DIGIT, 0);
-            while let Some(&c) = bytes.get(j).map(|&b| &ASCII_CLASS[b as usize]) {
+            let mut run = 0;
+            for &b in &bytes[j..] {
+                let c = ASCII_CLASS[b as usize];
                 if c == 0 {
                     break;
                 }
                 all &= c;
                 any |= c;
-                j += 1;
+                run += 1;
             }
+            j += run;
             numeric &= all == ALNUM_DIGIT;
             plain &= any & UPPER == 0;
             if j >= bytes.len() || bytes[j] < 0x80 {

@@ -182,7 +182,7 @@ fn tokens_text(doc: &Document, range: Range<usize>) -> String {
         }
         if t.kind == TokenKind::Code {
             // Inline code stands in prose as one opaque token; show what was written.
-            s.push_str(doc.slice(t.span.clone()));
+            s.push_str(doc.slice(t.span()));
         } else {
             s.push_str(doc.text(t));
         }
@@ -358,10 +358,10 @@ fn finding(
         let at = doc
             .tokens
             .get(marked.start)
-            .map_or(doc.source.len(), |t| t.span.start);
+            .map_or(doc.source.len(), |t| t.start());
         at..at
     } else {
-        doc.tokens[marked.start].span.start..doc.tokens[marked.end - 1].span.end
+        doc.tokens[marked.start].start()..doc.tokens[marked.end - 1].end()
     };
     let caps: Vec<Option<String>> = (0..rule.program.captures.len())
         .map(|i| m.capture(i).map(|r| tokens_text(doc, r)))
@@ -370,7 +370,7 @@ fn finding(
     // A claim is recorded with the whole match, which names all its parts.
     let whole = m.whole();
     let record = |mut c: Claimed| {
-        let wspan = doc.tokens[whole.start].span.start..doc.tokens[whole.end - 1].span.end;
+        let wspan = doc.tokens[whole.start].start()..doc.tokens[whole.end - 1].end();
         c.start = doc.position(wspan.start);
         c.end = doc.position(wspan.end);
         c.span = wspan;

@@ -264,7 +264,7 @@ impl FactBase {
             }
             if let Some((j, (key, actors))) = found {
                 out.push(NameMatch {
-                    span: doc.tokens[i].span.start..doc.tokens[j].span.end,
+                    span: doc.tokens[i].start()..doc.tokens[j].end(),
                     tokens: i..j + 1,
                     key,
                     actors,

@@ -351,7 +351,7 @@ mod tests {
             for m in prog.find_iter(&doc, s.clone(), &mut cache) {
                 let r = m.marked();
                 out.push(
-                    doc.slice(doc.tokens[r.start].span.start..doc.tokens[r.end - 1].span.end)
+                    doc.slice(doc.tokens[r.start].start()..doc.tokens[r.end - 1].end())
                         .to_string(),
                 );
             }
