@@ -14,10 +14,10 @@ pub const UNKNOWN: u32 = u32::MAX;
 pub struct Vocab {
     ids: FxHashMap<Box<[u8]>, u32>,
     /// Words of up to 8 bytes, packed into an integer: most lookups
-    /// hash and compare one number instead of a string.
-    short: FxHashMap<u64, u32>,
-    /// A bit for each word shape (first byte, last byte, length) in the
-    /// vocabulary: most tokens are ruled out without hashing the whole word.
+    /// compare one number instead of a string.
+    short: ShortTable,
+    /// A bit for each shape (first byte, last byte, length) of the longer
+    /// words: most long tokens are ruled out without hashing the whole word.
     shapes: Box<[u64; SHAPE_WORDS]>,
 }
 
@@ -28,7 +28,7 @@ impl Default for Vocab {
     fn default() -> Self {
         Vocab {
             ids: FxHashMap::default(),
-            short: FxHashMap::default(),
+            short: ShortTable::default(),
             shapes: Box::new([0; SHAPE_WORDS]),
         }
     }
@@ -39,7 +39,9 @@ fn pack(b: &[u8]) -> Option<u64> {
     if b.is_empty() || b.len() > 8 {
         return None;
     }
-    Some(b.iter().rev().fold(0u64, |v, &c| (v << 8) | u64::from(c)))
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
 }
 
 /// The word's shape bit: its position in the filter (word index, bit).
@@ -53,6 +55,79 @@ fn shape(b: &[u8]) -> Option<(usize, u64)> {
     Some((bit / 64, 1u64 << (bit % 64)))
 }
 
+/// Packed short words and their ids in an open-addressing table kept at
+/// most one-eighth full, so that a lookup is one multiplication and, for
+/// most words, one probe (a word no rule names usually meets an empty slot
+/// at once). Key 0 marks an empty slot: no packed word is 0.
+#[derive(Debug, Clone)]
+struct ShortTable {
+    keys: Vec<u64>,
+    vals: Vec<u32>,
+    shift: u32,
+    len: usize,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        ShortTable {
+            keys: vec![0; 16],
+            vals: vec![UNKNOWN; 16],
+            shift: 64 - 4,
+            len: 0,
+        }
+    }
+}
+
+impl ShortTable {
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u64) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.vals.get(i).copied().unwrap_or(UNKNOWN),
+                Some(&0) | None => return UNKNOWN,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn insert(&mut self, key: u64, val: u32) {
+        if (self.len + 1) * 8 > self.keys.len() {
+            let old: Vec<(u64, u32)> = self
+                .keys
+                .iter()
+                .zip(&self.vals)
+                .filter(|(k, _)| **k != 0)
+                .map(|(k, v)| (*k, *v))
+                .collect();
+            let size = self.keys.len() * 2;
+            *self = ShortTable {
+                keys: vec![0; size],
+                vals: vec![UNKNOWN; size],
+                shift: 64 - size.trailing_zeros(),
+                len: 0,
+            };
+            for (k, v) in old {
+                self.insert(k, v);
+            }
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        if self.keys[i] == 0 {
+            self.len += 1;
+        }
+        self.keys[i] = key;
+        self.vals[i] = val;
+    }
+}
+
 impl Vocab {
     /// The id of `word`, added if new.
     pub fn intern(&mut self, word: &str) -> u32 {
@@ -61,11 +136,13 @@ impl Vocab {
         }
         let id = self.ids.len() as u32;
         self.ids.insert(word.as_bytes().into(), id);
-        if let Some(k) = pack(word.as_bytes()) {
-            self.short.insert(k, id);
-        }
-        if let Some((b, bit)) = shape(word.as_bytes()) {
-            self.shapes[b] |= bit;
+        match pack(word.as_bytes()) {
+            Some(k) => self.short.insert(k, id),
+            None => {
+                if let Some((b, bit)) = shape(word.as_bytes()) {
+                    self.shapes[b] |= bit;
+                }
+            }
         }
         id
     }
@@ -76,14 +153,31 @@ impl Vocab {
     }
 
     /// The id of the word with these bytes (a matching form), or [`UNKNOWN`].
+    #[inline]
     pub fn get_bytes(&self, word: &[u8]) -> u32 {
+        if let Some(k) = pack(word) {
+            return self.short.get(k);
+        }
         match shape(word) {
-            Some((b, bit)) if self.shapes[b] & bit != 0 => match pack(word) {
-                Some(k) => self.short.get(&k).copied().unwrap_or(UNKNOWN),
-                None => self.ids.get(word).copied().unwrap_or(UNKNOWN),
-            },
+            Some((b, bit)) if self.shapes[b] & bit != 0 => {
+                self.ids.get(word).copied().unwrap_or(UNKNOWN)
+            }
             _ => UNKNOWN,
         }
+    }
+
+    /// The id of the word at `buf[start..end]`, or [`UNKNOWN`]: a short
+    /// word with eight bytes of `buf` from its start is read as one integer.
+    #[inline]
+    pub fn get_in(&self, buf: &[u8], start: usize, end: usize) -> u32 {
+        let len = end.wrapping_sub(start);
+        if (1..=8).contains(&len) {
+            if let Some(w) = buf.get(start..start + 8) {
+                let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
+                return self.short.get(x & (u64::MAX >> (64 - 8 * len)));
+            }
+        }
+        self.get_bytes(buf.get(start..end).unwrap_or_default())
     }
 
     /// How many words it holds (ids are `0..len`).
@@ -98,32 +192,38 @@ impl Vocab {
 
     /// The ids of `doc`'s tokens.
     pub fn index(&self, doc: &Document) -> WordIds {
-        // Most tokens are no word of the vocabulary: only the others are written.
-        let mut norm = vec![UNKNOWN; doc.tokens.len()];
-        let mut known = Vec::new();
+        let mut norm = Vec::with_capacity(doc.tokens.len());
+        // Most tokens are no word of the vocabulary: only the others are listed.
+        let mut known = Vec::with_capacity(doc.tokens.len() / 4);
         let mut possessives = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             // Web addresses and code have an empty matching form: no id.
-            let form = doc.norm_bytes(t);
-            let id = self.get_bytes(form);
+            let (buf, start, end) = doc.norm_in_buffer(t);
+            let id = self.get_in(buf, start, end);
+            norm.push(id);
             // Only possessives have a base form of their own.
-            let base_len = t.base_len() as usize;
-            let base = if base_len == form.len() {
-                id
-            } else {
-                let b = self.get_bytes(&form[..base_len]);
+            if t.possessive() {
+                let b = self.get_in(buf, start, end - 2);
                 possessives.push((i, b));
-                b
-            };
-            if id != UNKNOWN || base != UNKNOWN {
-                norm[i] = id;
+                if id == UNKNOWN && b != UNKNOWN {
+                    known.push(i as u32);
+                    continue;
+                }
+            }
+            if id != UNKNOWN {
                 known.push(i as u32);
             }
         }
-        let mut base = norm.clone();
-        for (i, b) in possessives {
-            base[i] = b;
-        }
+        // The base forms differ from the full ones only at possessives.
+        let base = if possessives.is_empty() {
+            Vec::new()
+        } else {
+            let mut base = norm.clone();
+            for (i, b) in possessives {
+                base[i] = b;
+            }
+            base
+        };
         WordIds { norm, base, known }
     }
 }
@@ -133,11 +233,24 @@ impl Vocab {
 pub struct WordIds {
     /// Id of each token's matching form.
     pub norm: Vec<u32>,
-    /// Id of each token's matching form without a possessive `'s` (the same id when it has none).
-    pub base: Vec<u32>,
+    /// Id of each token's matching form without a possessive `'s`; empty
+    /// when the document has no possessive (then it is `norm`).
+    base: Vec<u32>,
     /// The indices of the tokens with an id, in order: the only places the
     /// prefilter and the name finder need to look.
     pub known: Vec<u32>,
+}
+
+impl WordIds {
+    /// Id of token `i`'s matching form without a possessive `'s` (its full
+    /// form's id when it has none).
+    #[inline]
+    pub fn base(&self, i: usize) -> u32 {
+        match self.base.get(i) {
+            Some(&b) => b,
+            None => self.norm.get(i).copied().unwrap_or(UNKNOWN),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -153,9 +266,9 @@ mod tests {
         let doc = Document::from_text("Haftar’s forces and HAFTAR left");
         let ids = v.index(&doc);
         assert_eq!(ids.norm[0], UNKNOWN);
-        assert_eq!(ids.base[0], haftar);
+        assert_eq!(ids.base(0), haftar);
         assert_eq!(ids.norm[1], forces);
-        assert_eq!((ids.norm[3], ids.base[3]), (haftar, haftar));
+        assert_eq!((ids.norm[3], ids.base(3)), (haftar, haftar));
         assert_eq!(ids.known, [0, 1, 3]);
         assert_eq!(ids.norm[4], UNKNOWN);
         assert_eq!(v.get("haftars"), UNKNOWN);

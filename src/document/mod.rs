@@ -110,6 +110,11 @@ impl Token {
         (self.norm_end - self.norm) as usize
     }
 
+    /// Whether its matching form ends in a possessive `'s`.
+    pub fn possessive(&self) -> bool {
+        self.has(POSSESSIVE)
+    }
+
     /// Length in bytes of its matching form without a possessive `'s`.
     pub fn base_len(&self) -> u32 {
         self.norm_end - self.norm - 2 * u32::from(self.has(POSSESSIVE))
@@ -221,6 +226,17 @@ impl Document {
             .as_bytes()
             .get(t.norm as usize..t.norm_end as usize)
             .unwrap_or_default()
+    }
+
+    /// The buffer a token's matching form lies in, and where the form
+    /// starts and ends in it (the bytes after it let a short form be read
+    /// as one integer).
+    pub fn norm_in_buffer(&self, t: &Token) -> (&[u8], usize, usize) {
+        (
+            self.norm_buffer(t).as_bytes(),
+            t.norm as usize,
+            t.norm_end as usize,
+        )
     }
 
     /// The buffer a token's matching form lies in.

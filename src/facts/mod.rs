@@ -237,7 +237,7 @@ impl FactBase {
         for &i in &ids.known {
             let i = i as usize;
             if i < next
-                || (!self.names.starts_with(ids.norm[i]) && !self.names.starts_with(ids.base[i]))
+                || (!self.names.starts_with(ids.norm[i]) && !self.names.starts_with(ids.base(i)))
             {
                 continue;
             }
@@ -253,7 +253,7 @@ impl FactBase {
                 let Some(&c) = node
                     .next
                     .get(&ids.norm[j])
-                    .or_else(|| node.next.get(&ids.base[j]))
+                    .or_else(|| node.next.get(&ids.base(j)))
                 else {
                     break;
                 };
