@@ -1,6 +1,6 @@
 //! Broken bylines: a time, a date or a section name where the author's name should be.
 
-use super::{lines, span_of, Check, Context, Report};
+use super::{span_of, Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
 
@@ -66,13 +66,16 @@ impl Check for Byline {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let sections = book.lexicon_keys("byline_section");
-        for line in lines(doc) {
+        for line in doc.lines() {
             let toks = &doc.tokens[line.clone()];
             let word = |k: usize| toks.get(k).map(|t| doc.norm(t));
-            let by = match (word(0), word(1)) {
-                (Some(lead), Some("by")) if LEADS.contains(&lead) => 2,
-                (Some("by"), _) => 1,
-                _ => continue,
+            // "By …", or a lead word and "by": the second word is tested first, it rules out most lines.
+            let by = if word(1) == Some("by") && word(0).is_some_and(|w| LEADS.contains(&w)) {
+                2
+            } else if word(0) == Some("by") {
+                1
+            } else {
+                continue;
             };
             let rest = &toks[by..];
             // A byline is short and is not a sentence.
@@ -103,7 +106,7 @@ impl Check for Byline {
             out.push(
                 Report {
                     check: self,
-                    span: span_of(doc, line),
+                    span: span_of(doc, line.clone()),
                     message: format!(
                         "Broken byline: {what} stands where the author's name should be"
                     ),

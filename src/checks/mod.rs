@@ -19,7 +19,7 @@ pub mod values;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::document::{Document, Token, TokenKind, LINE_END, LINE_START};
+use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
 use crate::vocab::WordIds;
@@ -104,24 +104,6 @@ impl Report<'_> {
 /// The byte span from the first to the last of `tokens`.
 pub fn span_of(doc: &Document, tokens: Range<usize>) -> Range<usize> {
     doc.tokens[tokens.start].start()..doc.tokens[tokens.end - 1].end()
-}
-
-/// The source lines of prose, as ranges of token indices (a line ends at a
-/// line break in the source or at the end of a block).
-pub fn lines(doc: &Document) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.has(LINE_START) {
-            start = Some(i);
-        }
-        if t.has(LINE_END) {
-            if let Some(s) = start.take() {
-                out.push(s..i + 1);
-            }
-        }
-    }
-    out
 }
 
 /// The tokens' matching forms joined by single spaces, punctuation dropped.

@@ -5,7 +5,7 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::{lines, span_of, words_into, Check, Context, Report};
+use super::{span_of, words_into, Check, Context, Report};
 use crate::document::{Document, TokenKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
@@ -84,6 +84,18 @@ fn classify(
     }
     // Past the longest listed line, only navigation crumbs are left to find.
     if n_words > 30 && n_words > longest {
+        return if edge && crumbs(doc, toks) {
+            Some(true)
+        } else {
+            None
+        };
+    }
+    // Longer than every listed line, counter and button: only a cookie
+    // notice or crumbs are left, and the text need not be built for those.
+    let cookie = |t: &crate::document::Token| {
+        t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie")
+    };
+    if n_words > longest.max(14) && !toks.iter().any(cookie) {
         return if edge && crumbs(doc, toks) {
             Some(true)
         } else {
@@ -176,7 +188,7 @@ impl Check for PageResidue {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
-        let all = lines(doc);
+        let all = doc.lines();
         let mut buf = String::new();
         let longest = book.lexicon_longest("residue_line");
         let n = all.len();

@@ -142,6 +142,7 @@ pub struct Document {
     pub sentences: Vec<Range<usize>>,
     /// Each block (paragraph, heading, list item, table cell) as a range of token indices.
     blocks: Vec<Range<usize>>,
+    prose_lines: Vec<Range<usize>>,
     prose: String,
     norm: String,
     lines: LineIndex,
@@ -193,6 +194,7 @@ impl Document {
             tokens: Vec::new(),
             sentences: Vec::new(),
             blocks: Vec::new(),
+            prose_lines: Vec::new(),
             prose,
             norm: String::new(),
         };
@@ -208,6 +210,12 @@ impl Document {
     /// Each block (paragraph, heading, list item, table cell) as a range of token indices.
     pub fn blocks(&self) -> &[Range<usize>] {
         &self.blocks
+    }
+
+    /// The source lines of prose, as ranges of token indices: a line ends
+    /// at a line break in the source or at the end of a block.
+    pub fn lines(&self) -> &[Range<usize>] {
+        &self.prose_lines
     }
 
     /// The token's text as it reads in prose (escapes and entities decoded).
@@ -277,6 +285,7 @@ impl Document {
         self.tokens.reserve(prose.len() / 5);
         self.sentences.reserve(prose.len() / 80);
         self.blocks.reserve(blocks.len());
+        self.prose_lines.reserve(blocks.len());
         // Only words with capitals or non-ASCII letters need a matching form of their own.
         self.norm.reserve(prose.len() / 4);
         let mut cursor = Cursor::new(pieces);
@@ -284,6 +293,8 @@ impl Document {
             let first = self.tokens.len();
             let tokens = &mut self.tokens;
             let norm = &mut self.norm;
+            let lines = &mut self.prose_lines;
+            let mut line_start = first;
             let base = block.start;
             tokenize::tokenize(&prose[block.clone()], |raw| {
                 let (ps, pe) = (base + raw.start, base + raw.end);
@@ -327,6 +338,9 @@ impl Document {
                         if newline {
                             prev.flags |= LINE_END;
                             flags |= LINE_START;
+                            let here = tokens.len();
+                            lines.push(line_start..here);
+                            line_start = here;
                         }
                     }
                     _ => flags |= LINE_START,
@@ -349,6 +363,7 @@ impl Document {
                 continue;
             }
             self.tokens[last - 1].flags |= LINE_END;
+            self.prose_lines.push(line_start..last);
             self.blocks.push(first..last);
             let block_tokens = &self.tokens[first..last];
             sentence::split_by(
