@@ -296,7 +296,7 @@ impl Document {
             let lines = &mut self.prose_lines;
             let mut line_start = first;
             let base = block.start;
-            tokenize::tokenize(&prose[block.clone()], |raw| {
+            for raw in tokenize::Tokens::new(&prose[block.clone()]) {
                 let (ps, pe) = (base + raw.start, base + raw.end);
                 let span = cursor.map(ps, pe);
                 let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
@@ -357,7 +357,7 @@ impl Document {
                     flags,
                     lead: prose.as_bytes()[ps],
                 });
-            });
+            }
             let last = self.tokens.len();
             if first == last {
                 continue;

@@ -54,66 +54,80 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits `text` into tokens, calling `emit` for each in order.
 pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut space_before = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (end, kind, plain) = if b < 0x80 {
-            // ASCII, the common case, decided byte by byte.
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-                i += 1;
-                space_before = true;
-                continue;
-            }
-            // "http", "https" and "www" start web addresses.
-            if matches!(b | 0x20, b'h' | b'w')
-                && matches!(bytes.get(i + 1).map(|n| n | 0x20), Some(b't' | b'w'))
-            {
-                if let Some(end) = url_end(text, i) {
-                    emit(RawToken {
-                        start: i,
-                        end,
-                        kind: TokenKind::Url,
-                        space_before,
-                        plain: false,
-                    });
-                    space_before = false;
-                    i = end;
+    for t in Tokens::new(text) {
+        emit(t);
+    }
+}
+
+/// The tokens of a text, in order (see [`tokenize`]).
+pub struct Tokens<'a> {
+    text: &'a str,
+    i: usize,
+    space_before: bool,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Tokens {
+            text,
+            i: 0,
+            space_before: true,
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = RawToken;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<RawToken> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let i = self.i;
+            let &b = bytes.get(i)?;
+            let (end, kind, plain) = if b < 0x80 {
+                // ASCII, the common case, decided byte by byte.
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                    self.i += 1;
+                    self.space_before = true;
                     continue;
                 }
-            }
-            if b.is_ascii_alphanumeric() {
-                word_end_plain(text, i)
+                // "http", "https" and "www" start web addresses.
+                let web = matches!(b | 0x20, b'h' | b'w')
+                    && matches!(bytes.get(i + 1).map(|n| n | 0x20), Some(b't' | b'w'));
+                match web.then(|| url_end(text, i)).flatten() {
+                    Some(end) => (end, TokenKind::Url, false),
+                    None if b.is_ascii_alphanumeric() => word_end_plain(text, i),
+                    None => (i + 1, TokenKind::Punct, true),
+                }
             } else {
-                (i + 1, TokenKind::Punct, true)
-            }
-        } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
+                let c = text.get(i..)?.chars().next()?;
+                if c.is_whitespace() || is_invisible(c) {
+                    self.i += c.len_utf8();
+                    self.space_before = true;
+                    continue;
+                }
+                if c == OPAQUE {
+                    (i + c.len_utf8(), TokenKind::Code, false)
+                } else if is_word_char(c) {
+                    word_end_plain(text, i)
+                } else {
+                    (i + c.len_utf8(), TokenKind::Punct, false)
+                }
             };
-            if c.is_whitespace() || is_invisible(c) {
-                i += c.len_utf8();
-                space_before = true;
-                continue;
-            }
-            if c == OPAQUE {
-                (i + c.len_utf8(), TokenKind::Code, false)
-            } else if is_word_char(c) {
-                word_end_plain(text, i)
-            } else {
-                (i + c.len_utf8(), TokenKind::Punct, false)
-            }
-        };
-        emit(RawToken {
-            start: i,
-            end,
-            kind,
-            space_before,
-            plain,
-        });
-        space_before = false;
-        i = end;
+            let space_before = self.space_before;
+            self.space_before = false;
+            self.i = end;
+            return Some(RawToken {
+                start: i,
+                end,
+                kind,
+                space_before,
+                plain,
+            });
+        }
     }
 }
 
