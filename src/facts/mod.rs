@@ -167,15 +167,30 @@ pub(crate) struct NameTrie {
     /// The words of the names.
     pub(crate) vocab: Vocab,
     nodes: Vec<NameNode>,
-    /// Whether some name starts with the word of this id.
-    starts: Vec<bool>,
+    /// The node after a name's first word, by the word's id ([`NONE`] when
+    /// no name starts with it): one array read for the most frequent step.
+    root: Vec<u32>,
 }
+
+/// No node.
+const NONE: u32 = u32::MAX;
 
 #[derive(Debug, Default)]
 struct NameNode {
-    next: FxHashMap<u32, u32>,
+    /// The words that continue a name here and the nodes they lead to,
+    /// sorted by id (most nodes have one or two).
+    next: Vec<(u32, u32)>,
     /// For a node that ends a name: its key and the entities it names.
     end: Option<(String, Vec<Actor>)>,
+}
+
+impl NameNode {
+    fn child(&self, id: u32) -> u32 {
+        match self.next.binary_search_by_key(&id, |&(w, _)| w) {
+            Ok(k) => self.next[k].1,
+            Err(_) => NONE,
+        }
+    }
 }
 
 impl NameTrie {
@@ -186,27 +201,35 @@ impl NameTrie {
         let mut n = 0usize;
         for (k, w) in key.split(' ').enumerate() {
             let id = self.vocab.intern(w);
-            if k == 0 {
-                if self.starts.len() <= id as usize {
-                    self.starts.resize(id as usize + 1, false);
+            let child = if k == 0 {
+                self.root.get(id as usize).copied().unwrap_or(NONE)
+            } else {
+                self.nodes[n].child(id)
+            };
+            n = if child != NONE {
+                child as usize
+            } else {
+                self.nodes.push(NameNode::default());
+                let c = (self.nodes.len() - 1) as u32;
+                if k == 0 {
+                    if self.root.len() <= id as usize {
+                        self.root.resize(id as usize + 1, NONE);
+                    }
+                    self.root[id as usize] = c;
+                } else {
+                    let next = &mut self.nodes[n].next;
+                    let at = next.partition_point(|&(w, _)| w < id);
+                    next.insert(at, (id, c));
                 }
-                self.starts[id as usize] = true;
-            }
-            n = match self.nodes[n].next.get(&id) {
-                Some(&c) => c as usize,
-                None => {
-                    self.nodes.push(NameNode::default());
-                    let c = self.nodes.len() - 1;
-                    self.nodes[n].next.insert(id, c as u32);
-                    c
-                }
+                c as usize
             };
         }
         self.nodes[n].end = Some((key.to_string(), actors));
     }
 
-    fn starts_with(&self, id: u32) -> bool {
-        self.starts.get(id as usize).copied().unwrap_or(false)
+    /// The node after first word `id`, or [`NONE`].
+    fn start(&self, id: u32) -> u32 {
+        self.root.get(id as usize).copied().unwrap_or(NONE)
     }
 }
 
@@ -236,30 +259,37 @@ impl FactBase {
         let mut next = 0;
         for &i in &ids.known {
             let i = i as usize;
-            if i < next
-                || (!self.names.starts_with(ids.norm[i]) && !self.names.starts_with(ids.base(i)))
-            {
+            if i < next || !matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
+            let mut n = self.names.start(ids.norm[i]);
+            if n == NONE {
+                n = self.names.start(ids.base(i));
+                if n == NONE {
+                    continue;
+                }
+            }
             let end = doc.sentences[doc.tokens[i].sentence as usize].end;
-            let mut n = 0usize;
             let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
-            for j in i..end {
-                let t = &doc.tokens[j];
-                if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            let mut j = i;
+            loop {
+                if let Some(e) = &self.names.nodes[n as usize].end {
+                    found = Some((j, e));
+                }
+                j += 1;
+                if j >= end || !matches!(doc.tokens[j].kind, TokenKind::Word | TokenKind::Number) {
                     break;
                 }
-                let node = &self.names.nodes[n];
-                let Some(&c) = node
-                    .next
-                    .get(&ids.norm[j])
-                    .or_else(|| node.next.get(&ids.base(j)))
-                else {
+                let node = &self.names.nodes[n as usize];
+                if node.next.is_empty() {
                     break;
-                };
-                n = c as usize;
-                if let Some(end) = &self.names.nodes[n].end {
-                    found = Some((j, end));
+                }
+                n = node.child(ids.norm[j]);
+                if n == NONE {
+                    n = node.child(ids.base(j));
+                    if n == NONE {
+                        break;
+                    }
                 }
             }
             if let Some((j, (key, actors))) = found {
