@@ -87,48 +87,50 @@ impl Check for Acronyms {
         // Definitions: "Long Name (ACR)".
         let mut defined: HashMap<String, (usize, Range<usize>, String)> = HashMap::new();
         let toks = &doc.tokens;
-        for s in &doc.sentences {
-            for i in s.start + 1..s.end.saturating_sub(2) {
-                if toks[i].lead != b'('
-                    || doc.text(&toks[i]) != "("
-                    || doc.text(&toks[i + 2]) != ")"
-                {
-                    continue;
-                }
-                let acr = doc.text(&toks[i + 1]);
-                if !is_acronym(acr) {
-                    continue;
-                }
-                let Some(exp) = expansion(doc, i, acr, s.start) else {
-                    continue;
-                };
-                let span = toks[exp.start].start()..toks[i + 2].end();
-                let words = super::words_of(doc, &toks[exp.clone()]);
-                match defined.get(acr) {
-                    Some((_, first_span, first_words)) if *first_words != words => {
-                        let mut f = Report {
-                            check: self,
-                            span: span.clone(),
-                            message: format!(
-                                "“{acr}” is spelled out two ways: “{}” and, earlier, “{}”",
-                                doc.slice(toks[exp.start].start()..toks[i - 1].end()),
-                                doc.slice(first_span.clone())
-                            ),
-                            help: Some("Give an acronym one expansion per article.".into()),
-                            suggestion: None,
-                        }
-                        .finding(doc);
-                        f.related.push(Related::here(
-                            doc,
-                            first_span.clone(),
-                            "first spelled out here",
-                        ));
-                        out.push(f);
+        // Each "(" (found in the dense array of first bytes) with two tokens
+        // after it and one before it in its sentence.
+        for i in memchr::memchr_iter(b'(', doc.leads()) {
+            let s = &doc.sentences[toks[i].sentence as usize];
+            if i < s.start + 1
+                || i + 2 >= s.end
+                || doc.text(&toks[i]) != "("
+                || doc.text(&toks[i + 2]) != ")"
+            {
+                continue;
+            }
+            let acr = doc.text(&toks[i + 1]);
+            if !is_acronym(acr) {
+                continue;
+            }
+            let Some(exp) = expansion(doc, i, acr, s.start) else {
+                continue;
+            };
+            let span = toks[exp.start].start()..toks[i + 2].end();
+            let words = super::words_of(doc, &toks[exp.clone()]);
+            match defined.get(acr) {
+                Some((_, first_span, first_words)) if *first_words != words => {
+                    let mut f = Report {
+                        check: self,
+                        span: span.clone(),
+                        message: format!(
+                            "“{acr}” is spelled out two ways: “{}” and, earlier, “{}”",
+                            doc.slice(toks[exp.start].start()..toks[i - 1].end()),
+                            doc.slice(first_span.clone())
+                        ),
+                        help: Some("Give an acronym one expansion per article.".into()),
+                        suggestion: None,
                     }
-                    Some(_) => {}
-                    None => {
-                        defined.insert(acr.to_string(), (i + 1, span, words));
-                    }
+                    .finding(doc);
+                    f.related.push(Related::here(
+                        doc,
+                        first_span.clone(),
+                        "first spelled out here",
+                    ));
+                    out.push(f);
+                }
+                Some(_) => {}
+                None => {
+                    defined.insert(acr.to_string(), (i + 1, span, words));
                 }
             }
         }

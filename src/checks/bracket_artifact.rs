@@ -132,62 +132,64 @@ impl Check for BracketArtifact {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let numbers = book.lexicon("number_word");
-        for s in &doc.sentences {
+        // Each "(" or "[" (found in the dense array of first bytes) with a
+        // token before it and three after it in its sentence.
+        for at in memchr::memchr2_iter(b'(', b'[', doc.leads()) {
+            let s = &doc.sentences[doc.tokens[at].sentence as usize];
             let toks = &doc.tokens[s.clone()];
-            for i in 1..toks.len().saturating_sub(3) {
-                let (open, word, close) = (&toks[i], &toks[i + 1], &toks[i + 2]);
-                if open.kind != TokenKind::Punct || close.kind != TokenKind::Punct {
-                    continue;
-                }
-                let pair = matches!((doc.text(open), doc.text(close)), ("(", ")") | ("[", "]"));
-                if !pair
-                    || !open.has(SPACE_BEFORE)
-                    || word.has(SPACE_BEFORE)
-                    || close.has(SPACE_BEFORE)
-                {
-                    continue;
-                }
-                let w = doc.norm(word);
-                if !lower_word(doc, &toks[i - 1])
-                    || !lower_word(doc, word)
-                    || !lower_word(doc, &toks[i + 3])
-                    || !toks[i + 3].has(SPACE_BEFORE)
-                {
-                    continue;
-                }
-                // Adverbs, hyphenated words and single letters are ordinary asides,
-                // and an escaped bracket (`\[`) is not a bracket in the text.
-                let adverb = w.ends_with("ly") && w.len() > 4 && !LY_NOUNS.contains(&w);
-                let aside = adverb
-                    || w.contains(['-', '_'])
-                    || w.chars().any(|c| c.is_ascii_digit())
-                    || w.chars().count() < 2;
-                // An aside that glosses the word before it ("fragments (words) or …")
-                // is followed by a function word; a leftover is followed by the word it competes with.
-                let gloss = FUNCTION_WORDS.contains(&doc.norm(&toks[i + 3]));
-                let escaped = [open, close].iter().any(|t| {
-                    doc.slice(t.span()) != doc.text(t) || doc.source[..t.start()].ends_with('\\')
-                });
-                if aside
-                    || gloss
-                    || escaped
-                    || ALLOWED.contains(&w)
-                    || numbers.iter().any(|n| n.eq_ignore_ascii_case(w))
-                {
-                    continue;
-                }
-                let span = open.start()..close.end();
-                out.push(
-                    Report {
-                        check: self,
-                        message: format!("“{}” looks like an editing leftover: a bracketed word left between two words", doc.slice(span.clone())),
-                        span,
-                        help: Some(format!("Keep one of “{}” and “{}”, and delete the other.", doc.text(word), doc.text(&toks[i + 3]))),
-                        suggestion: Some(String::new()),
-                    }
-                    .finding(doc),
-                );
+            let i = at - s.start;
+            if i < 1 || i + 3 >= toks.len() {
+                continue;
             }
+            let (open, word, close) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+            if open.kind != TokenKind::Punct || close.kind != TokenKind::Punct {
+                continue;
+            }
+            let pair = matches!((doc.text(open), doc.text(close)), ("(", ")") | ("[", "]"));
+            if !pair || !open.has(SPACE_BEFORE) || word.has(SPACE_BEFORE) || close.has(SPACE_BEFORE)
+            {
+                continue;
+            }
+            let w = doc.norm(word);
+            if !lower_word(doc, &toks[i - 1])
+                || !lower_word(doc, word)
+                || !lower_word(doc, &toks[i + 3])
+                || !toks[i + 3].has(SPACE_BEFORE)
+            {
+                continue;
+            }
+            // Adverbs, hyphenated words and single letters are ordinary asides,
+            // and an escaped bracket (`\[`) is not a bracket in the text.
+            let adverb = w.ends_with("ly") && w.len() > 4 && !LY_NOUNS.contains(&w);
+            let aside = adverb
+                || w.contains(['-', '_'])
+                || w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().count() < 2;
+            // An aside that glosses the word before it ("fragments (words) or …")
+            // is followed by a function word; a leftover is followed by the word it competes with.
+            let gloss = FUNCTION_WORDS.contains(&doc.norm(&toks[i + 3]));
+            let escaped = [open, close].iter().any(|t| {
+                doc.slice(t.span()) != doc.text(t) || doc.source[..t.start()].ends_with('\\')
+            });
+            if aside
+                || gloss
+                || escaped
+                || ALLOWED.contains(&w)
+                || numbers.iter().any(|n| n.eq_ignore_ascii_case(w))
+            {
+                continue;
+            }
+            let span = open.start()..close.end();
+            out.push(
+                Report {
+                    check: self,
+                    message: format!("“{}” looks like an editing leftover: a bracketed word left between two words", doc.slice(span.clone())),
+                    span,
+                    help: Some(format!("Keep one of “{}” and “{}”, and delete the other.", doc.text(word), doc.text(&toks[i + 3]))),
+                    suggestion: Some(String::new()),
+                }
+                .finding(doc),
+            );
         }
     }
 }

@@ -7,6 +7,18 @@ use crate::finding::{Finding, Severity};
 /// The check.
 pub struct Placeholder;
 
+/// The first bytes a placeholder can start with: `[`, l, L, T, X, F, H, D.
+static LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"[lLTXFHD";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Whole tokens that are placeholders when written in capitals.
 fn placeholder_token(text: &str) -> bool {
     let tk = text.len() >= 2
@@ -32,11 +44,19 @@ impl Check for Placeholder {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let toks = &doc.tokens;
+        let leads = doc.leads();
         let mut i = 0;
         while i < toks.len() {
+            // Placeholders are capitals (TK, XX, FIXME), "lorem" or "[citation needed]":
+            // the first byte rules out most tokens, read from the dense array of first bytes.
+            match leads
+                .get(i..)
+                .and_then(|l| l.iter().position(|&b| LEADS[b as usize]))
+            {
+                Some(k) => i += k,
+                None => break,
+            }
             let t = &toks[i];
-            // Placeholders are capitals (TK, XX, FIXME), "lorem" or "[citation needed]";
-            // the first byte rules out most tokens without reading their text.
             let candidate = match t.lead {
                 b'[' => true,
                 b'l' | b'L' => doc.text(t).len() == 5,

@@ -107,10 +107,15 @@ impl Check for UnattributedQuote {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let toks = &doc.tokens;
+        let leads = doc.leads();
         let mut i = 0;
         while i < toks.len() {
-            // “ is E2 80 9C.
-            if toks[i].lead != 0xE2 || doc.text(&toks[i]) != "“" {
+            // “ is E2 80 9C: its first byte is looked for in the dense array of first bytes.
+            match leads.get(i..).and_then(|l| memchr::memchr(0xE2, l)) {
+                Some(k) => i += k,
+                None => break,
+            }
+            if doc.text(&toks[i]) != "“" {
                 i += 1;
                 continue;
             }

@@ -17,6 +17,18 @@ fn closer(open: &str) -> &'static str {
     }
 }
 
+/// The first bytes of brackets and quotes.
+static LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"()[]{}\"\xE2";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 impl Check for Unbalanced {
     fn id(&self) -> &'static str {
         "hygiene.unbalanced"
@@ -50,14 +62,12 @@ impl Check for Unbalanced {
                     .finding(doc),
                 );
             };
-            for (i, t) in toks.iter().enumerate() {
-                // Brackets, straight quotes, and curly quotes (E2 80 9C, E2 80 9D).
-                if t.kind != TokenKind::Punct
-                    || !matches!(
-                        t.lead,
-                        b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"' | 0xE2
-                    )
-                {
+            // Brackets, straight quotes, and curly quotes (E2 80 9C, E2 80 9D),
+            // found in the dense array of first bytes.
+            let leads = &doc.leads()[block.clone()];
+            for (i, _) in leads.iter().enumerate().filter(|(_, &l)| LEADS[l as usize]) {
+                let t = &toks[i];
+                if t.kind != TokenKind::Punct {
                     continue;
                 }
                 match doc.text(t) {

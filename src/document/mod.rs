@@ -143,6 +143,7 @@ pub struct Document {
     /// Each block (paragraph, heading, list item, table cell) as a range of token indices.
     blocks: Vec<Range<usize>>,
     prose_lines: Vec<Range<usize>>,
+    leads: Vec<u8>,
     prose: String,
     norm: String,
     lines: LineIndex,
@@ -195,6 +196,7 @@ impl Document {
             sentences: Vec::new(),
             blocks: Vec::new(),
             prose_lines: Vec::new(),
+            leads: Vec::new(),
             prose,
             norm: String::new(),
         };
@@ -216,6 +218,12 @@ impl Document {
     /// at a line break in the source or at the end of a block.
     pub fn lines(&self) -> &[Range<usize>] {
         &self.prose_lines
+    }
+
+    /// Each token's [`Token::lead`], in one dense array: checks that look
+    /// for a few rare first bytes scan this instead of the tokens.
+    pub fn leads(&self) -> &[u8] {
+        &self.leads
     }
 
     /// The token's text as it reads in prose (escapes and entities decoded).
@@ -283,6 +291,7 @@ impl Document {
         let mut ends = Vec::new();
         // About one token in five bytes of prose.
         self.tokens.reserve(prose.len() / 5);
+        self.leads.reserve(prose.len() / 5);
         self.sentences.reserve(prose.len() / 80);
         self.blocks.reserve(blocks.len());
         self.prose_lines.reserve(blocks.len());
@@ -294,6 +303,7 @@ impl Document {
             let tokens = &mut self.tokens;
             let norm = &mut self.norm;
             let lines = &mut self.prose_lines;
+            let leads = &mut self.leads;
             let mut line_start = first;
             let base = block.start;
             for raw in tokenize::Tokens::new(&prose[block.clone()]) {
@@ -345,6 +355,8 @@ impl Document {
                     }
                     _ => flags |= LINE_START,
                 }
+                let lead = prose.as_bytes()[ps];
+                leads.push(lead);
                 tokens.push(Token {
                     start: span.start as u32,
                     end: span.end as u32,
@@ -355,7 +367,7 @@ impl Document {
                     sentence: 0,
                     kind: raw.kind,
                     flags,
-                    lead: prose.as_bytes()[ps],
+                    lead,
                 });
             }
             let last = self.tokens.len();
