@@ -1,6 +1,5 @@
 //! One entity spelled two ways in one document (Khmeimim and Hmeimim).
 
-use rustc_hash::FxHashMap;
 
 use super::{Check, Context, Report};
 use crate::facts::Actor;
@@ -87,22 +86,35 @@ impl Check for SpellingConsistency {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
-        // For each entity: the spellings seen so far (key, written form, span).
-        let mut seen: FxHashMap<usize, Vec<Spelled>> = FxHashMap::default();
-        for m in fb.find_names(doc, cx.ids) {
-            let mut entities = m.actors.iter().filter_map(|a| match a {
-                Actor::Entity(e) => Some(*e),
-                Actor::Nationality(_) => None,
-            });
-            // Names shared by several entities ("Assad") say nothing about spelling.
-            let (Some(e), None) = (entities.next(), entities.next()) else {
-                continue;
-            };
+        // The names of one entity each, grouped by entity (in document
+        // order within a group): one allocation, however many entities.
+        let mut named: Vec<(usize, crate::facts::NameMatch)> = fb
+            .find_names(doc, cx.ids)
+            .into_iter()
+            .filter_map(|m| {
+                let mut entities = m.actors.iter().filter_map(|a| match a {
+                    Actor::Entity(e) => Some(*e),
+                    Actor::Nationality(_) => None,
+                });
+                // Names shared by several entities ("Assad") say nothing about spelling.
+                match (entities.next(), entities.next()) {
+                    (Some(e), None) => Some((e, m)),
+                    _ => None,
+                }
+            })
+            .collect();
+        named.sort_by_key(|(e, _)| *e);
+        // The spellings of the current entity seen so far (key, written form, span).
+        let mut list: Vec<Spelled> = Vec::new();
+        for (k, (e, m)) in named.iter().enumerate() {
+            let e = *e;
+            if k == 0 || named[k - 1].0 != e {
+                list.clear();
+            }
             let written = doc.slice(m.span.clone());
             if is_acronym(written) {
                 continue;
             }
-            let list = seen.entry(e).or_default();
             if list.iter().any(|(k, _, _)| *k == m.key) {
                 continue;
             }
