@@ -378,8 +378,8 @@ impl Document {
             self.prose_lines.push(line_start..last);
             self.blocks.push(first..last);
             let block_tokens = &self.tokens[first..last];
+            let block_leads = &self.leads[first..last];
             sentence::split_by(
-                block_tokens.len(),
                 |i| {
                     let t = &block_tokens[i];
                     sentence::SentenceToken {
@@ -388,7 +388,7 @@ impl Document {
                         space_before: t.has(SPACE_BEFORE),
                     }
                 },
-                |i| block_tokens[i].lead,
+                block_leads,
                 &mut ends,
             );
             let mut start = first;

@@ -41,8 +41,11 @@ fn starts_sentence(t: &SentenceToken) -> bool {
 /// Returns the exclusive end index of each sentence in `tokens` (one block).
 pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
     let mut ends = Vec::new();
-    let lead = |i: usize| tokens[i].text.as_bytes().first().copied().unwrap_or(0);
-    split_by(tokens.len(), |i| tokens[i], lead, &mut ends);
+    let leads: Vec<u8> = tokens
+        .iter()
+        .map(|t| t.text.as_bytes().first().copied().unwrap_or(0))
+        .collect();
+    split_by(|i| tokens[i], &leads, &mut ends);
     ends
 }
 
@@ -53,21 +56,21 @@ fn may_end(lead: u8) -> bool {
     matches!(lead, b'.' | b'!' | b'?' | 0xE2)
 }
 
-/// Like [`split`], into a reused vector (cleared first), for `n` tokens
-/// described by `tok` (no copy of the tokens); `lead` gives a token's first
-/// byte.
+/// Like [`split`], into a reused vector (cleared first), for the tokens
+/// described by `tok` (no copy of the tokens) whose first bytes are `leads`.
 pub fn split_by<'a>(
-    n: usize,
     tok: impl Fn(usize) -> SentenceToken<'a>,
-    lead: impl Fn(usize) -> u8,
+    leads: &[u8],
     ends: &mut Vec<usize>,
 ) {
     ends.clear();
+    let n = leads.len();
     let mut i = 0;
     while i < n {
-        if !may_end(lead(i)) {
-            i += 1;
-            continue;
+        // Most tokens cannot end a sentence: skipped on their first byte alone.
+        match leads[i..].iter().position(|&b| may_end(b)) {
+            Some(k) => i += k,
+            None => break,
         }
         let t = tok(i);
         let terminal = t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
