@@ -1,6 +1,5 @@
 //! One entity spelled two ways in one document (Khmeimim and Hmeimim).
 
-
 use super::{Check, Context, Report};
 use crate::facts::Actor;
 use crate::finding::{Finding, Related, Severity};

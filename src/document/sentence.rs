@@ -58,11 +58,7 @@ fn may_end(lead: u8) -> bool {
 
 /// Like [`split`], into a reused vector (cleared first), for the tokens
 /// described by `tok` (no copy of the tokens) whose first bytes are `leads`.
-pub fn split_by<'a>(
-    tok: impl Fn(usize) -> SentenceToken<'a>,
-    leads: &[u8],
-    ends: &mut Vec<usize>,
-) {
+pub fn split_by<'a>(tok: impl Fn(usize) -> SentenceToken<'a>, leads: &[u8], ends: &mut Vec<usize>) {
     ends.clear();
     let n = leads.len();
     let mut i = 0;
