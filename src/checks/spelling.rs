@@ -102,7 +102,7 @@ impl Check for SpellingConsistency {
                 }
             })
             .collect();
-        named.sort_by_key(|(e, _)| *e);
+        named.sort_unstable_by_key(|(e, m)| (*e, m.tokens.start));
         // The spellings of the current entity seen so far (key, written form, span).
         let mut list: Vec<Spelled> = Vec::new();
         for (k, (e, m)) in named.iter().enumerate() {

@@ -560,9 +560,10 @@ impl<'s> Builder<'s> {
     /// Adds prose text that was read from `src`.
     pub(crate) fn push(&mut self, text: &str, src: Range<usize>) {
         // Text that is the source slice itself (most Markdown text) needs no comparison.
-        let exact = self.source.get(src.clone()).is_some_and(|s| {
-            (s.as_ptr() == text.as_ptr() && s.len() == text.len()) || s == text
-        });
+        let exact = self
+            .source
+            .get(src.clone())
+            .is_some_and(|s| (s.as_ptr() == text.as_ptr() && s.len() == text.len()) || s == text);
         self.push_piece(text, src, exact);
     }
 

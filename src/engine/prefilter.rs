@@ -8,8 +8,6 @@
 //! document's cost thus grows with its text and the number of anchor hits,
 //! not with the number of rules.
 
-use rustc_hash::FxHashSet;
-
 use crate::document::Document;
 use crate::rules::Rule;
 use crate::vocab::{Vocab, WordIds, UNKNOWN};
@@ -20,8 +18,8 @@ pub struct Prefilter {
     /// For each word id, the entries it anchors.
     anchors: Vec<Vec<u32>>,
     /// Entries: one per top-level alternative of each rule, with the rule's
-    /// index and the alternative's other required sets (word ids).
-    entries: Vec<(u32, Vec<FxHashSet<u32>>)>,
+    /// index and the alternative's other required sets (word ids, sorted).
+    entries: Vec<(u32, Vec<Box<[u32]>>)>,
     /// Rules with no required word: tried on every sentence.
     always: Vec<u32>,
 }
@@ -31,7 +29,7 @@ impl Prefilter {
     pub fn new(rules: &[Rule], vocab: &mut Vocab) -> Prefilter {
         let mut anchors: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
-        let mut entries: Vec<(u32, Vec<FxHashSet<u32>>)> = Vec::new();
+        let mut entries: Vec<(u32, Vec<Box<[u32]>>)> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let alternatives = &rule.program.alternatives;
             // An alternative that needs no particular word can match anywhere.
@@ -44,7 +42,12 @@ impl Prefilter {
                 let others = required
                     .iter()
                     .skip(1)
-                    .map(|s| s.iter().map(|w| vocab.intern(w)).collect())
+                    .map(|s| {
+                        let mut ids: Vec<u32> = s.iter().map(|w| vocab.intern(w)).collect();
+                        ids.sort_unstable();
+                        ids.dedup();
+                        ids.into_boxed_slice()
+                    })
                     .collect();
                 let entry = entries.len() as u32;
                 entries.push((i as u32, others));
@@ -109,14 +112,13 @@ impl Prefilter {
             }
             here.sort_unstable();
             here.dedup();
+            known.sort_unstable();
+            known.dedup();
             for &e in &here {
                 let (r, others) = &self.entries[e as usize];
-                // The other required sets, checked against the sentence's rule words.
-                if allowed(*r)
-                    && others
-                        .iter()
-                        .all(|set| known.iter().any(|id| set.contains(id)))
-                {
+                // The other required sets, checked against the sentence's rule
+                // words: both sides sorted, the smaller searched in the larger.
+                if allowed(*r) && others.iter().all(|set| meets(set, &known)) {
                     out.push((s, *r));
                 }
             }
@@ -131,4 +133,10 @@ impl Prefilter {
         out.dedup();
         out
     }
+}
+
+/// Whether two sorted id lists share an id.
+fn meets(a: &[u32], b: &[u32]) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small.iter().any(|id| large.binary_search(id).is_ok())
 }
