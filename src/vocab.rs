@@ -258,6 +258,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_short_table_grows_and_finds_every_word() {
+        let mut v = Vocab::default();
+        // Many short words (the table grows several times) and some long ones.
+        let words: Vec<String> = (0..3000)
+            .map(|k| match k % 3 {
+                0 => format!("w{k}"),
+                1 => format!("{k}x"),
+                _ => format!("long-word-{k}"),
+            })
+            .collect();
+        let ids: Vec<u32> = words.iter().map(|w| v.intern(w)).collect();
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(v.get(w), id, "{w}");
+            // Read from inside a larger buffer, as documents are, and at its very end.
+            let buf = format!("{w} tail text");
+            assert_eq!(v.get_in(buf.as_bytes(), 0, w.len()), id, "{w}");
+            let end = format!("..{w}");
+            assert_eq!(v.get_in(end.as_bytes(), 2, end.len()), id, "{w}");
+        }
+        for absent in ["w1", "3001x", "long-word-3002", "x", "w30000", ""] {
+            assert_eq!(v.get(absent), UNKNOWN, "{absent}");
+        }
+        // A word followed by more letters in the buffer is still itself.
+        let w0 = v.get("w0");
+        assert_eq!(v.get_in(b"w00", 0, 2), w0);
+        assert_eq!(v.len(), 3000);
+    }
+
+    #[test]
     fn tokens_get_the_ids_of_their_forms() {
         let mut v = Vocab::default();
         let haftar = v.intern("haftar");

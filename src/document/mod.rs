@@ -631,6 +631,95 @@ mod tests {
         assert!(!doc.tokens[4].has(NORM_IN_PROSE));
     }
 
+    /// Markdown with markup between and inside words, entities, code,
+    /// soft breaks, lists and tables: the shapes the offset map must follow.
+    const MARKED_UP: &str = "# Title *with* emphasis\n\nIntro *Russian*\n**rebels** took &amp; \
+        [Damascus](https://x.org) on `2024-12-08`.\nA second\nline, and a long-time (ally) partner.\n\n\
+        - Close Search Window\n- Exit *mobile* version\n\n| a | b |\n|---|---|\n| one | two&nbsp;three |\n\n\
+        > Quoted\n> across lines.\n";
+
+    #[test]
+    fn tokens_are_32_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 32);
+    }
+
+    #[test]
+    fn cursor_maps_every_token_as_the_offset_map_does() {
+        for (src, format) in [
+            (MARKED_UP, Format::Markdown),
+            (
+                "<p>One &amp; <b>two</b>\nthree</p><p>four</p>",
+                Format::Html,
+            ),
+            (
+                "<p>Tom &amp; Jerry said &quot;hi there&quot; loudly &mdash; twice.</p>",
+                Format::Html,
+            ),
+            (
+                "Caf\u{e9} au lait &amp; more \\*stars\\* here.\n",
+                Format::Markdown,
+            ),
+            ("Plain text.\n\nTwo  lines\nhere.", Format::Text),
+        ] {
+            let mut b = Builder::new(src);
+            match format {
+                Format::Markdown => markdown::build(&mut b, src, 0, false),
+                Format::Html => {
+                    html::build(&mut b, src);
+                }
+                _ => text::build(&mut b, src),
+            }
+            let (prose, blocks, pieces) = b.finish();
+            let mut cursor = Cursor::new(&pieces);
+            let mut hint = 0;
+            for block in &blocks {
+                for raw in tokenize::Tokens::new(&prose[block.clone()]) {
+                    let (ps, pe) = (block.start + raw.start, block.start + raw.end);
+                    let want = pieces.to_source(ps, pe, &mut hint);
+                    assert_eq!(cursor.map(ps, pe), want, "{:?} in {src:?}", &prose[ps..pe]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_and_leads_follow_the_tokens() {
+        let doc = Document::parse("a.md", MARKED_UP, Format::Markdown);
+        // Lines as the line flags give them.
+        let mut want = Vec::new();
+        let mut start = None;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.has(LINE_START) {
+                start = Some(i);
+            }
+            if t.has(LINE_END) {
+                if let Some(s) = start.take() {
+                    want.push(s..i + 1);
+                }
+            }
+        }
+        assert_eq!(doc.lines(), want.as_slice());
+        let text = |r: &Range<usize>| {
+            doc.tokens[r.clone()]
+                .iter()
+                .map(|t| doc.text(t))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let lines: Vec<String> = doc.lines().iter().map(text).collect();
+        assert!(lines.contains(&"A second".to_string()), "{lines:?}");
+        assert!(
+            lines.contains(&"Exit mobile version".to_string()),
+            "{lines:?}"
+        );
+        let leads: Vec<u8> = doc.tokens.iter().map(|t| t.lead).collect();
+        assert_eq!(doc.leads(), leads.as_slice());
+        assert!(doc
+            .tokens
+            .iter()
+            .all(|t| doc.text(t).as_bytes()[0] == t.lead));
+    }
+
     #[test]
     fn norm_and_base() {
         let doc = Document::from_text("Haftar’s forces");

@@ -140,3 +140,16 @@ fn meets(a: &[u32], b: &[u32]) -> bool {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small.iter().any(|id| large.binary_search(id).is_ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::meets;
+
+    #[test]
+    fn sorted_lists_meet_when_they_share_an_id() {
+        assert!(meets(&[1, 5, 9], &[9]));
+        assert!(meets(&[2], &[0, 1, 2, 3, 4, 5]));
+        assert!(!meets(&[1, 3, 5], &[0, 2, 4, 6]));
+        assert!(!meets(&[], &[1]));
+    }
+}
