@@ -8,6 +8,8 @@
 //! document's cost thus grows with its text and the number of anchor hits,
 //! not with the number of rules.
 
+use rustc_hash::FxHashSet;
+
 use crate::document::Document;
 use crate::rules::Rule;
 use crate::vocab::{Vocab, WordIds, UNKNOWN};
@@ -18,8 +20,8 @@ pub struct Prefilter {
     /// For each word id, the entries it anchors.
     anchors: Vec<Vec<u32>>,
     /// Entries: one per top-level alternative of each rule, with the rule's
-    /// index and the alternative's other required sets (word ids, sorted).
-    entries: Vec<(u32, Vec<Box<[u32]>>)>,
+    /// index and the alternative's other required sets (word ids).
+    entries: Vec<(u32, Vec<FxHashSet<u32>>)>,
     /// Rules with no required word: tried on every sentence.
     always: Vec<u32>,
 }
@@ -29,7 +31,7 @@ impl Prefilter {
     pub fn new(rules: &[Rule], vocab: &mut Vocab) -> Prefilter {
         let mut anchors: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
-        let mut entries: Vec<(u32, Vec<Box<[u32]>>)> = Vec::new();
+        let mut entries: Vec<(u32, Vec<FxHashSet<u32>>)> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let alternatives = &rule.program.alternatives;
             // An alternative that needs no particular word can match anywhere.
@@ -42,12 +44,7 @@ impl Prefilter {
                 let others = required
                     .iter()
                     .skip(1)
-                    .map(|s| {
-                        let mut ids: Vec<u32> = s.iter().map(|w| vocab.intern(w)).collect();
-                        ids.sort_unstable();
-                        ids.dedup();
-                        ids.into_boxed_slice()
-                    })
+                    .map(|s| s.iter().map(|w| vocab.intern(w)).collect())
                     .collect();
                 let entry = entries.len() as u32;
                 entries.push((i as u32, others));
@@ -112,13 +109,14 @@ impl Prefilter {
             }
             here.sort_unstable();
             here.dedup();
-            known.sort_unstable();
-            known.dedup();
             for &e in &here {
                 let (r, others) = &self.entries[e as usize];
-                // The other required sets, checked against the sentence's rule
-                // words: both sides sorted, the smaller searched in the larger.
-                if allowed(*r) && others.iter().all(|set| meets(set, &known)) {
+                // The other required sets, checked against the sentence's rule words.
+                if allowed(*r)
+                    && others
+                        .iter()
+                        .all(|set| known.iter().any(|id| set.contains(id)))
+                {
                     out.push((s, *r));
                 }
             }
@@ -132,24 +130,5 @@ impl Prefilter {
         out.sort_unstable();
         out.dedup();
         out
-    }
-}
-
-/// Whether two sorted id lists share an id.
-fn meets(a: &[u32], b: &[u32]) -> bool {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small.iter().any(|id| large.binary_search(id).is_ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::meets;
-
-    #[test]
-    fn sorted_lists_meet_when_they_share_an_id() {
-        assert!(meets(&[1, 5, 9], &[9]));
-        assert!(meets(&[2], &[0, 1, 2, 3, 4, 5]));
-        assert!(!meets(&[1, 3, 5], &[0, 2, 4, 6]));
-        assert!(!meets(&[], &[1]));
     }
 }
