@@ -85,30 +85,34 @@ impl Check for SpellingConsistency {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
-        // The names of one entity each, grouped by entity (in document
-        // order within a group): one allocation, however many entities.
-        let mut named: Vec<(usize, crate::facts::NameMatch)> = fb
-            .find_names(doc, cx.ids)
-            .into_iter()
-            .filter_map(|m| {
+        let names = fb.find_names(doc, cx.ids);
+        // The names of one entity each, as (entity, index) packed in one
+        // integer and sorted: grouped by entity, in document order within
+        // a group, with one allocation however many entities there are.
+        let mut order: Vec<u64> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| {
                 let mut entities = m.actors.iter().filter_map(|a| match a {
                     Actor::Entity(e) => Some(*e),
                     Actor::Nationality(_) => None,
                 });
                 // Names shared by several entities ("Assad") say nothing about spelling.
                 match (entities.next(), entities.next()) {
-                    (Some(e), None) => Some((e, m)),
+                    (Some(e), None) => Some(((e as u64) << 32) | k as u64),
                     _ => None,
                 }
             })
             .collect();
-        named.sort_unstable_by_key(|(e, m)| (*e, m.tokens.start));
+        order.sort_unstable();
         // The spellings of the current entity seen so far (key, written form, span).
         let mut list: Vec<Spelled> = Vec::new();
-        for (k, (e, m)) in named.iter().enumerate() {
-            let e = *e;
-            if k == 0 || named[k - 1].0 != e {
+        let mut current = None;
+        for packed in order {
+            let (e, m) = ((packed >> 32) as usize, &names[packed as u32 as usize]);
+            if current != Some(e) {
                 list.clear();
+                current = Some(e);
             }
             let written = doc.slice(m.span.clone());
             if is_acronym(written) {
