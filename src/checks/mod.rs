@@ -101,6 +101,17 @@ impl Report<'_> {
     }
 }
 
+/// A table of the bytes in `bytes`, for testing a token's first byte.
+pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
 /// The byte span from the first to the last of `tokens`.
 pub fn span_of(doc: &Document, tokens: Range<usize>) -> Range<usize> {
     doc.tokens[tokens.start].start()..doc.tokens[tokens.end - 1].end()

@@ -8,16 +8,7 @@ use crate::finding::{Finding, Severity};
 pub struct Placeholder;
 
 /// The first bytes a placeholder can start with: `[`, l, L, T, X, F, H, D.
-static LEADS: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let bytes = b"[lLTXFHD";
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static LEADS: [bool; 256] = super::byte_set(b"[lLTXFHD");
 
 /// Whole tokens that are placeholders when written in capitals.
 fn placeholder_token(text: &str) -> bool {

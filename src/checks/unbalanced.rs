@@ -18,16 +18,7 @@ fn closer(open: &str) -> &'static str {
 }
 
 /// The first bytes of brackets and quotes.
-static LEADS: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    let bytes = b"()[]{}\"\xE2";
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static LEADS: [bool; 256] = super::byte_set(b"()[]{}\"\xE2");
 
 impl Check for Unbalanced {
     fn id(&self) -> &'static str {

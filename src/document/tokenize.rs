@@ -206,13 +206,10 @@ pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
     (end, kind)
 }
 
-/// Like [`word_end`], and whether the word is its own matching form
-/// (ASCII without capitals: nothing to fold).
+/// The run of ASCII letters and digits at `start`: its length, and the
+/// [`ASCII_CLASS`] bits all its bytes share and any of them has.
 #[inline(always)]
-fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
-    // Most words are a run of ASCII letters or digits ended by a space or by
-    // punctuation that joins nothing: decided here, the rest below.
-    let bytes = text.as_bytes();
+fn ascii_run(bytes: &[u8], start: usize) -> (usize, u8, u8) {
     let (mut all, mut any, mut run) = (ALNUM_DIGIT, 0, 0);
     for &b in bytes.get(start..).unwrap_or_default() {
         let c = ASCII_CLASS[b as usize];
@@ -223,6 +220,17 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
         any |= c;
         run += 1;
     }
+    (run, all, any)
+}
+
+/// Like [`word_end`], and whether the word is its own matching form
+/// (ASCII without capitals: nothing to fold).
+#[inline(always)]
+fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
+    // Most words are a run of ASCII letters or digits ended by a space or by
+    // punctuation that joins nothing: decided here, the rest below.
+    let bytes = text.as_bytes();
+    let (run, all, any) = ascii_run(bytes, start);
     let j = start + run;
     let ends = run > 0
         && match bytes.get(j) {
@@ -256,17 +264,7 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool) {
     loop {
         // One segment of letters and digits: ASCII byte by byte, the rest by character.
         loop {
-            let (mut all, mut any) = (ALNUM_DIGIT, 0);
-            let mut run = 0;
-            for &b in &bytes[j..] {
-                let c = ASCII_CLASS[b as usize];
-                if c == 0 {
-                    break;
-                }
-                all &= c;
-                any |= c;
-                run += 1;
-            }
+            let (run, all, any) = ascii_run(bytes, j);
             j += run;
             numeric &= all == ALNUM_DIGIT;
             plain &= any & UPPER == 0;
