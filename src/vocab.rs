@@ -41,7 +41,8 @@ fn pack(b: &[u8]) -> Option<u64> {
     }
     let mut buf = [0u8; 8];
     buf[..b.len()].copy_from_slice(b);
-    Some(u64::from_le_bytes(buf))
+    // Key 0 marks an empty slot of the short table: a word of NUL bytes goes the long way.
+    Some(u64::from_le_bytes(buf)).filter(|&k| k != 0)
 }
 
 /// The word's shape bit: its position in the filter (word index, bit).
@@ -174,7 +175,10 @@ impl Vocab {
         if (1..=8).contains(&len) {
             if let Some(w) = buf.get(start..start + 8) {
                 let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
-                return self.short.get(x & (u64::MAX >> (64 - 8 * len)));
+                let key = x & (u64::MAX >> (64 - 8 * len));
+                if key != 0 {
+                    return self.short.get(key);
+                }
             }
         }
         self.get_bytes(buf.get(start..end).unwrap_or_default())
@@ -277,13 +281,18 @@ mod tests {
             let end = format!("..{w}");
             assert_eq!(v.get_in(end.as_bytes(), 2, end.len()), id, "{w}");
         }
+        // Words of NUL bytes cannot be packed (0 marks an empty slot): they go the long way.
+        let nul = v.intern("\0");
+        assert_eq!(v.get("\0"), nul);
+        assert_eq!(v.get_in(b"\0\0 tail text", 0, 1), nul);
+        assert_eq!(v.get("\0\0"), UNKNOWN);
         for absent in ["w1", "3001x", "long-word-3002", "x", "w30000", ""] {
             assert_eq!(v.get(absent), UNKNOWN, "{absent}");
         }
         // A word followed by more letters in the buffer is still itself.
         let w0 = v.get("w0");
         assert_eq!(v.get_in(b"w00", 0, 2), w0);
-        assert_eq!(v.len(), 3000);
+        assert_eq!(v.len(), 3001);
     }
 
     #[test]

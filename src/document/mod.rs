@@ -81,7 +81,10 @@ pub struct Token {
     pub lead: u8,
 }
 
-/// The largest document factlint reads, in bytes: offsets are held in 32 bits.
+/// The largest document factlint reads, in bytes: offsets are held in 32
+/// bits, and half that range leaves room for the prose and matching-form
+/// buffers, which can outgrow the source a little (a decoded entity, a
+/// lower case letter longer than its capital).
 pub const MAX_LEN: usize = u32::MAX as usize / 2;
 
 impl Token {
