@@ -206,15 +206,14 @@ impl Vocab {
             let id = self.get_in(buf, start, end);
             norm.push(id);
             // Only possessives have a base form of their own.
-            if t.possessive() {
+            let known_here = if t.possessive() {
                 let b = self.get_in(buf, start, end - 2);
                 possessives.push((i, b));
-                if id == UNKNOWN && b != UNKNOWN {
-                    known.push(i as u32);
-                    continue;
-                }
-            }
-            if id != UNKNOWN {
+                id != UNKNOWN || b != UNKNOWN
+            } else {
+                id != UNKNOWN
+            };
+            if known_here {
                 known.push(i as u32);
             }
         }

@@ -48,7 +48,7 @@ impl Check for Placeholder {
                 None => break,
             }
             let t = &toks[i];
-            let candidate = match t.lead {
+            let candidate = match leads[i] {
                 b'[' => true,
                 b'l' | b'L' => doc.text(t).len() == 5,
                 b'T' | b'X' | b'F' | b'H' | b'D' => doc

@@ -232,16 +232,7 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
     let bytes = text.as_bytes();
     let (run, all, any) = ascii_run(bytes, start);
     let j = start + run;
-    let ends = run > 0
-        && match bytes.get(j) {
-            None => true,
-            Some(&n) if n >= 0x80 => false,
-            Some(b'\'' | b'-' | b'.' | b',' | b':' | b'_' | b'&') => bytes
-                .get(j + 1)
-                .is_none_or(|&m| m < 0x80 && ASCII_CLASS[m as usize] == 0),
-            Some(_) => true,
-        };
-    if !ends {
+    if run == 0 || !ends_on_ascii(bytes, j) {
         return word_end_full(text, start);
     }
     let kind = if all == ALNUM_DIGIT {
@@ -250,6 +241,23 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
         TokenKind::Word
     };
     (j, kind, any & UPPER == 0)
+}
+
+/// Whether a word ends at `j` on ASCII alone: at the end of the text, at
+/// ASCII that cannot join two parts of a word, or at an ASCII joiner
+/// followed by a space or punctuation ("said," "end."). False where a
+/// character beyond ASCII, or a joiner before a letter or digit, must be
+/// looked at.
+#[inline(always)]
+fn ends_on_ascii(bytes: &[u8], j: usize) -> bool {
+    match bytes.get(j) {
+        None => true,
+        Some(&b) if b >= 0x80 => false,
+        Some(b'\'' | b'-' | b'.' | b',' | b':' | b'_' | b'&') => bytes
+            .get(j + 1)
+            .is_none_or(|&n| n < 0x80 && ASCII_CLASS[n as usize] == 0),
+        Some(_) => true,
+    }
 }
 
 /// [`word_end_plain`] for words with joiners or letters beyond ASCII.
@@ -287,20 +295,7 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool) {
             plain = false;
             j += c.len_utf8();
         }
-        // A space or ASCII punctuation that cannot join ends the word at once.
-        if j >= bytes.len()
-            || (bytes[j] < 0x80
-                && !matches!(bytes[j], b'\'' | b'-' | b'.' | b',' | b':' | b'_' | b'&'))
-        {
-            break;
-        }
-        // An ASCII joiner followed by a space or punctuation ("said," "end.")
-        // joins nothing: decided on the bytes.
-        if bytes[j] < 0x80
-            && bytes
-                .get(j + 1)
-                .is_none_or(|&n| n < 0x80 && !n.is_ascii_alphanumeric())
-        {
+        if ends_on_ascii(bytes, j) {
             break;
         }
         let mut it = text[j..].chars();

@@ -184,52 +184,48 @@ struct NameNode {
     end: Option<(String, Vec<Actor>)>,
 }
 
-impl NameNode {
-    fn child(&self, id: u32) -> u32 {
-        match self.next.binary_search_by_key(&id, |&(w, _)| w) {
-            Ok(k) => self.next[k].1,
-            Err(_) => NONE,
-        }
-    }
-}
-
 impl NameTrie {
-    pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
-        if self.nodes.is_empty() {
-            self.nodes.push(NameNode::default());
-        }
-        let mut n = 0usize;
-        for (k, w) in key.split(' ').enumerate() {
-            let id = self.vocab.intern(w);
-            let child = if k == 0 {
-                self.root.get(id as usize).copied().unwrap_or(NONE)
-            } else {
-                self.nodes[n].child(id)
-            };
-            n = if child != NONE {
-                child as usize
-            } else {
-                self.nodes.push(NameNode::default());
-                let c = (self.nodes.len() - 1) as u32;
-                if k == 0 {
-                    if self.root.len() <= id as usize {
-                        self.root.resize(id as usize + 1, NONE);
-                    }
-                    self.root[id as usize] = c;
-                } else {
-                    let next = &mut self.nodes[n].next;
-                    let at = next.partition_point(|&(w, _)| w < id);
-                    next.insert(at, (id, c));
+    /// The node reached from node `at` (`None`: before the first word) by word `id`, or [`NONE`].
+    fn child(&self, at: Option<u32>, id: u32) -> u32 {
+        match at {
+            None => self.root.get(id as usize).copied().unwrap_or(NONE),
+            Some(n) => {
+                let next = &self.nodes[n as usize].next;
+                match next.binary_search_by_key(&id, |&(w, _)| w) {
+                    Ok(k) => next[k].1,
+                    Err(_) => NONE,
                 }
-                c as usize
-            };
+            }
         }
-        self.nodes[n].end = Some((key.to_string(), actors));
     }
 
-    /// The node after first word `id`, or [`NONE`].
-    fn start(&self, id: u32) -> u32 {
-        self.root.get(id as usize).copied().unwrap_or(NONE)
+    pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
+        let mut at = None;
+        for w in key.split(' ') {
+            let id = self.vocab.intern(w);
+            let mut n = self.child(at, id);
+            if n == NONE {
+                n = self.nodes.len() as u32;
+                self.nodes.push(NameNode::default());
+                match at {
+                    None => {
+                        if self.root.len() <= id as usize {
+                            self.root.resize(id as usize + 1, NONE);
+                        }
+                        self.root[id as usize] = n;
+                    }
+                    Some(p) => {
+                        let next = &mut self.nodes[p as usize].next;
+                        let k = next.partition_point(|&(w, _)| w < id);
+                        next.insert(k, (id, n));
+                    }
+                }
+            }
+            at = Some(n);
+        }
+        if let Some(n) = at {
+            self.nodes[n as usize].end = Some((key.to_string(), actors));
+        }
     }
 }
 
@@ -259,38 +255,29 @@ impl FactBase {
         let mut next = 0;
         for &i in &ids.known {
             let i = i as usize;
-            if i < next || !matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Number) {
+            if i < next {
                 continue;
             }
-            let mut n = self.names.start(ids.norm[i]);
-            if n == NONE {
-                n = self.names.start(ids.base(i));
-                if n == NONE {
-                    continue;
-                }
-            }
-            let end = doc.sentences[doc.tokens[i].sentence as usize].end;
+            // Walk the trie from token i, word by word, within its sentence.
+            let sentence = doc.tokens[i].sentence;
             let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
-            let mut j = i;
-            loop {
+            let mut at = None;
+            for (j, t) in (i..).zip(&doc.tokens[i..]) {
+                if t.sentence != sentence || !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                {
+                    break;
+                }
+                let mut n = self.names.child(at, ids.norm[j]);
+                if n == NONE {
+                    n = self.names.child(at, ids.base(j));
+                }
+                if n == NONE {
+                    break;
+                }
                 if let Some(e) = &self.names.nodes[n as usize].end {
                     found = Some((j, e));
                 }
-                j += 1;
-                if j >= end || !matches!(doc.tokens[j].kind, TokenKind::Word | TokenKind::Number) {
-                    break;
-                }
-                let node = &self.names.nodes[n as usize];
-                if node.next.is_empty() {
-                    break;
-                }
-                n = node.child(ids.norm[j]);
-                if n == NONE {
-                    n = node.child(ids.base(j));
-                    if n == NONE {
-                        break;
-                    }
-                }
+                at = Some(n);
             }
             if let Some((j, (key, actors))) = found {
                 out.push(NameMatch {
