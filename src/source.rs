@@ -25,8 +25,15 @@ const CHECKPOINT: usize = 4096;
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
+        LineIndex::new_in(text, Vec::new())
+    }
+
+    /// Indexes the line starts of `text`, in `starts` (cleared first: the
+    /// memory of an index no longer needed, see [`LineIndex::into_starts`]).
+    pub fn new_in(text: &str, mut starts: Vec<usize>) -> Self {
+        starts.clear();
         // Lines of prose run about 60 bytes: one allocation for most texts.
-        let mut starts = Vec::with_capacity(text.len() / 48 + 2);
+        starts.reserve(text.len() / 48 + 2);
         starts.push(0);
         starts.extend(memchr_newlines(text).map(|i| i + 1));
         let mut checkpoints = Vec::new();
@@ -44,6 +51,11 @@ impl LineIndex {
             starts,
             checkpoints,
         }
+    }
+
+    /// Gives back the memory of the line starts, for [`LineIndex::new_in`].
+    pub fn into_starts(self) -> Vec<usize> {
+        self.starts
     }
 
     /// How many lines the text has (at least one).

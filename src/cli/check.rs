@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use factlint::checks::values;
+use factlint::document::Buffers;
 use factlint::engine::Claimed;
 use factlint::error::ConfigError;
 use factlint::report::style::Style;
@@ -17,10 +18,10 @@ use super::{
     print_errors, ruleset, CheckArgs, FailOn, OutputFormat, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK,
 };
 
-fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
+/// Reads an input into `buf` (empty, with the memory of the last source read).
+fn read(input: &Input, mut buf: Vec<u8>) -> Result<(String, String, Format), ConfigError> {
     let (name, bytes, format) = match input {
         Input::Stdin { name, format } => {
-            let mut buf = Vec::new();
             std::io::stdin().read_to_end(&mut buf).map_err(|e| {
                 ConfigError::plain(format!("{name}: cannot read standard input: {e}"))
             })?;
@@ -28,9 +29,15 @@ fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
         }
         Input::File { path, format } => {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path)
+            std::fs::File::open(path)
+                .and_then(|mut f| {
+                    // One read call for the whole file where its size is known.
+                    let size = f.metadata().map_or(0, |m| m.len() as usize);
+                    buf.reserve(size.saturating_add(1));
+                    f.read_to_end(&mut buf)
+                })
                 .map_err(|e| ConfigError::plain(format!("{name}: cannot read: {e}")))?;
-            (name, bytes, *format)
+            (name, buf, *format)
         }
     };
     if bytes.len() > factlint::document::MAX_LEN {
@@ -41,7 +48,7 @@ fn read(input: &Input) -> Result<(String, Arc<str>, Format), ConfigError> {
         )));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((name, Arc::from(text), format)),
+        Ok(text) => Ok((name, text, format)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             Err(ConfigError::plain(format!(
@@ -55,23 +62,25 @@ fn check_one(
     book: &Rulebook,
     input: &Input,
     as_of: Option<jiff::civil::Date>,
+    buffers: &mut Buffers,
 ) -> Result<(FileReport, Vec<Claimed>), ConfigError> {
-    let (path, source, format) = read(input)?;
-    let mut doc = Document::parse(path.clone(), source.clone(), format);
+    let (path, source, format) = read(input, buffers.source())?;
+    let mut doc = Document::parse_with(path.clone(), source, format, buffers);
     // The document's own date wins; `--as-of` stands in when it has none (else today).
     if doc.date.is_none() {
         doc.date = as_of;
     }
     let analysis = factlint::engine::analyze(book, &doc);
-    drop(doc);
     // Memory stays bounded by the largest file, not the corpus: the text of
     // a file is not kept (findings carry their own text; the human form reads
-    // the file again for its snippets).
+    // the file again for its snippets), and the document's memory serves the
+    // next file this thread reads.
     let source = if matches!(input, Input::File { .. }) {
         Arc::from("")
     } else {
-        source
+        Arc::from(doc.source.as_str())
     };
+    buffers.recycle(doc);
     let report = FileReport {
         path,
         source,
@@ -153,7 +162,9 @@ pub fn run(args: &CheckArgs) -> i32 {
     let as_of = args.as_of.or(config.as_of);
     let results: Vec<Result<(FileReport, Vec<Claimed>), ConfigError>> = inputs
         .par_iter()
-        .map(|i| check_one(&book, i, as_of))
+        .map_init(Buffers::default, |buffers, i| {
+            check_one(&book, i, as_of, buffers)
+        })
         .collect();
     let mut checked = Vec::new();
     for r in results {

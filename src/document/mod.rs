@@ -15,7 +15,6 @@ pub mod tokenize;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -128,7 +127,7 @@ pub struct Document {
     /// The path it was read from, as given (or a stand-in such as `<stdin>`).
     pub path: String,
     /// The original text.
-    pub source: Arc<str>,
+    pub source: String,
     /// Its markup.
     pub format: Format,
     /// The document's date, from front matter `date:`.
@@ -153,12 +152,21 @@ pub struct Document {
 impl Document {
     /// Parses `source` as `format`. A source longer than [`MAX_LEN`] gives
     /// a document without prose (the command line refuses such files first).
-    pub fn parse(path: impl Into<String>, source: impl Into<Arc<str>>, format: Format) -> Document {
-        let mut source: Arc<str> = source.into();
+    pub fn parse(path: impl Into<String>, source: impl Into<String>, format: Format) -> Document {
+        Document::parse_with(path, source.into(), format, &mut Buffers::default())
+    }
+
+    /// [`Document::parse`] in memory taken from `buffers` (see [`Buffers`]).
+    pub fn parse_with(
+        path: impl Into<String>,
+        mut source: String,
+        format: Format,
+        buffers: &mut Buffers,
+    ) -> Document {
         if source.len() > MAX_LEN {
-            source = Arc::from("");
+            source = String::new();
         }
-        let mut b = Builder::new(&source);
+        let mut b = Builder::new(&source, buffers);
         let mut date = None;
         let mut problems = Vec::new();
         let mut front_matter = None;
@@ -185,23 +193,27 @@ impl Document {
             }
         }
         let (prose, blocks, pieces) = b.finish();
+        let b = buffers;
         let mut doc = Document {
             path: path.into(),
-            lines: LineIndex::new(&source),
+            lines: LineIndex::new_in(&source, std::mem::take(&mut b.line_starts)),
             source,
             format,
             date,
             problems,
             front_matter,
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-            blocks: Vec::new(),
-            prose_lines: Vec::new(),
-            leads: Vec::new(),
+            tokens: cleared(&mut b.tokens),
+            sentences: cleared(&mut b.sentences),
+            blocks: cleared(&mut b.blocks),
+            prose_lines: cleared(&mut b.prose_lines),
+            leads: cleared(&mut b.leads),
             prose,
-            norm: String::new(),
+            norm: std::mem::take(&mut b.norm),
         };
-        doc.tokenize(&blocks, &pieces);
+        doc.norm.clear();
+        let mut ends = cleared(&mut b.ends);
+        doc.tokenize(&blocks, &pieces, &mut ends);
+        (b.block_prose, b.pieces.0, b.ends) = (blocks, pieces.0, ends);
         doc
     }
 
@@ -285,11 +297,10 @@ impl Document {
         self.source.get(span).unwrap_or("")
     }
 
-    fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap) {
+    fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap, ends: &mut Vec<usize>) {
         // The prose is read while tokens and matching forms are written.
         let prose = std::mem::take(&mut self.prose);
         let src = self.source.as_bytes();
-        let mut ends = Vec::new();
         // About one token in five bytes of prose.
         self.tokens.reserve(prose.len() / 5);
         self.leads.reserve(prose.len() / 5);
@@ -329,9 +340,10 @@ impl Document {
                     }
                     (ns, norm.len())
                 };
-                // A byte test first: most words do not end in 's.
+                // Only words joined by an apostrophe can end in 's.
                 let form = if raw.plain { &prose } else { &**norm };
-                if form.as_bytes()[..ne].ends_with(b"'s")
+                if raw.apostrophe
+                    && form.as_bytes()[..ne].ends_with(b"'s")
                     && normalize::base_len(&form[ns..ne]) < ne - ns
                 {
                     flags |= POSSESSIVE;
@@ -389,10 +401,10 @@ impl Document {
                     }
                 },
                 block_leads,
-                &mut ends,
+                ends,
             );
             let mut start = first;
-            for &end in &ends {
+            for &end in ends.iter() {
                 let end = first + end;
                 let idx = self.sentences.len() as u32;
                 for t in &mut self.tokens[start..end] {
@@ -404,6 +416,55 @@ impl Document {
         }
         self.prose = prose;
     }
+}
+
+/// Memory that parsing a document can take instead of allocating: the
+/// buffers of a document already done with ([`Buffers::recycle`]). A
+/// thread that parses one document after another keeps one `Buffers`, so
+/// that after the first few documents a parse allocates little; it holds
+/// about as much as the largest document seen needs.
+#[derive(Debug, Default)]
+pub struct Buffers {
+    source: Vec<u8>,
+    prose: String,
+    norm: String,
+    tokens: Vec<Token>,
+    leads: Vec<u8>,
+    sentences: Vec<Range<usize>>,
+    blocks: Vec<Range<usize>>,
+    prose_lines: Vec<Range<usize>>,
+    line_starts: Vec<usize>,
+    pieces: OffsetMap,
+    block_prose: Vec<Range<usize>>,
+    ends: Vec<usize>,
+}
+
+impl Buffers {
+    /// An empty byte buffer to read the next source into (the last
+    /// source's memory, once recycled).
+    pub fn source(&mut self) -> Vec<u8> {
+        cleared(&mut self.source)
+    }
+
+    /// Takes back the memory of a document no longer needed.
+    pub fn recycle(&mut self, doc: Document) {
+        self.source = doc.source.into_bytes();
+        self.prose = doc.prose;
+        self.norm = doc.norm;
+        self.tokens = doc.tokens;
+        self.leads = doc.leads;
+        self.sentences = doc.sentences;
+        self.blocks = doc.blocks;
+        self.prose_lines = doc.prose_lines;
+        self.line_starts = doc.lines.into_starts();
+    }
+}
+
+/// The vector in `v`, emptied, leaving an empty one in its place.
+fn cleared<T>(v: &mut Vec<T>) -> Vec<T> {
+    let mut v = std::mem::take(v);
+    v.clear();
+    v
 }
 
 /// Walks the offset map along tokens, which come in order: most tokens lie
@@ -528,12 +589,15 @@ pub(crate) struct Builder<'s> {
 }
 
 impl<'s> Builder<'s> {
-    fn new(source: &'s str) -> Self {
+    fn new(source: &'s str, buffers: &mut Buffers) -> Self {
+        let mut prose = std::mem::take(&mut buffers.prose);
+        prose.clear();
+        prose.reserve(source.len());
         Builder {
             source,
-            prose: String::with_capacity(source.len()),
-            pieces: OffsetMap::default(),
-            blocks: Vec::new(),
+            prose,
+            pieces: OffsetMap(cleared(&mut buffers.pieces.0)),
+            blocks: cleared(&mut buffers.block_prose),
             open: None,
         }
     }
@@ -655,7 +719,8 @@ mod tests {
             ),
             ("Plain text.\n\nTwo  lines\nhere.", Format::Text),
         ] {
-            let mut b = Builder::new(src);
+            let mut buffers = Buffers::default();
+            let mut b = Builder::new(src, &mut buffers);
             match format {
                 Format::Markdown => markdown::build(&mut b, src, 0, false),
                 Format::Html => {
@@ -713,6 +778,54 @@ mod tests {
             .collect();
         assert_eq!(doc.leads(), leads.as_slice());
         assert_eq!(doc.leads().first(), Some(&b'T'));
+    }
+
+    #[test]
+    fn recycled_buffers_parse_as_fresh_ones() {
+        // What a document's parse yields, in a form that can be compared.
+        let summary = |d: &Document| {
+            let toks: Vec<_> = d
+                .tokens
+                .iter()
+                .map(|t| {
+                    (
+                        t.span(),
+                        d.text(t).to_string(),
+                        d.norm(t).to_string(),
+                        t.flags,
+                        t.sentence,
+                    )
+                })
+                .collect();
+            (
+                toks,
+                d.sentences.clone(),
+                d.blocks().to_vec(),
+                d.lines().to_vec(),
+                d.leads().to_vec(),
+            )
+        };
+        let long = MARKED_UP.repeat(20);
+        let inputs = [
+            (long.as_str(), Format::Markdown),
+            ("Ünïcode Haftar’s men.\n\nBashār said so.", Format::Text),
+            ("<p>One &amp; <b>two</b>\nthree</p>", Format::Html),
+            ("", Format::Markdown),
+            (MARKED_UP, Format::Markdown),
+        ];
+        let mut buffers = Buffers::default();
+        for (src, format) in inputs {
+            let fresh = Document::parse("a", src, format);
+            let mut source = buffers.source();
+            assert!(source.is_empty());
+            source.extend_from_slice(src.as_bytes());
+            let source = String::from_utf8(source).unwrap();
+            let reused = Document::parse_with("a", source, format, &mut buffers);
+            assert_eq!(reused.source, src);
+            assert_eq!(summary(&reused), summary(&fresh), "{src:?}");
+            assert_eq!(reused.position(src.len()), fresh.position(src.len()));
+            buffers.recycle(reused);
+        }
     }
 
     #[test]

@@ -3,13 +3,33 @@
 use super::tokenize::TokenKind;
 
 /// Words that end with a dot without ending the sentence when a capitalised
-/// word follows ("Dr. Smith", "Gen. Haftar", "Dec. 18").
+/// word follows ("Dr. Smith", "Gen. Haftar", "Dec. 18"), sorted (searched
+/// by halves), none longer than [`LONGEST_ABBREVIATION`] bytes.
 const NON_FINAL_ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "capt", "cdr", "cmdr", "col", "cpl", "dec", "dr", "feb", "fig", "ft",
     "gen", "gov", "hon", "jan", "jr", "jul", "jun", "lt", "maj", "mar", "messrs", "mr", "mrs",
     "ms", "mt", "no", "nov", "oct", "pres", "prof", "pvt", "rep", "rev", "sen", "sep", "sept",
     "sgt", "sr", "st", "supt", "vs",
 ];
+
+/// The length of the longest of [`NON_FINAL_ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// Whether `word` is one of [`NON_FINAL_ABBREVIATIONS`], in any case.
+fn is_non_final_abbreviation(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    let lower = &lower[..b.len()];
+    NON_FINAL_ABBREVIATIONS
+        .binary_search_by(|a| a.as_bytes().cmp(lower))
+        .is_ok()
+}
 
 /// What the splitter needs to know of a token.
 #[derive(Debug, Clone, Copy)]
@@ -49,11 +69,22 @@ pub fn split(tokens: &[SentenceToken]) -> Vec<usize> {
     ends
 }
 
-/// Whether a token whose text starts with byte `lead` may end a sentence
-/// ("." "!" "?", and "…", which starts with E2): most tokens are ruled out
-/// without reading their text.
-fn may_end(lead: u8) -> bool {
-    matches!(lead, b'.' | b'!' | b'?' | 0xE2)
+/// The first token at or after `i` whose text starts with a byte that may
+/// end a sentence ("." "!" "?", and "…", which starts with E2), or
+/// `usize::MAX`: most tokens are ruled out on their first byte alone, many
+/// at a time by `memchr`. `next` holds the next ASCII terminal and the next
+/// E2 lead found by earlier searches, each searched for again only once
+/// passed, so that a block is scanned about once (E2 also starts curly
+/// quotes and dashes, hence its own search).
+fn next_may_end(leads: &[u8], i: usize, next: &mut [usize; 2]) -> usize {
+    let rest = leads.get(i..).unwrap_or_default();
+    if next[0] < i {
+        next[0] = memchr::memchr3(b'.', b'!', b'?', rest).map_or(usize::MAX, |k| i + k);
+    }
+    if next[1] < i {
+        next[1] = memchr::memchr(0xE2, rest).map_or(usize::MAX, |k| i + k);
+    }
+    next[0].min(next[1])
 }
 
 /// Like [`split`], into a reused vector (cleared first), for the tokens
@@ -62,11 +93,14 @@ pub fn split_by<'a>(tok: impl Fn(usize) -> SentenceToken<'a>, leads: &[u8], ends
     ends.clear();
     let n = leads.len();
     let mut i = 0;
+    let mut next = [
+        memchr::memchr3(b'.', b'!', b'?', leads).unwrap_or(usize::MAX),
+        memchr::memchr(0xE2, leads).unwrap_or(usize::MAX),
+    ];
     while i < n {
-        // Most tokens cannot end a sentence: skipped on their first byte alone.
-        match leads[i..].iter().position(|&b| may_end(b)) {
-            Some(k) => i += k,
-            None => break,
+        i = next_may_end(leads, i, &mut next);
+        if i >= n {
+            break;
         }
         let t = tok(i);
         let terminal = t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | "…");
@@ -85,13 +119,13 @@ pub fn split_by<'a>(tok: impl Fn(usize) -> SentenceToken<'a>, leads: &[u8], ends
             break;
         }
         let next = tok(j);
-        let after_title = t.text == "."
-            && i > 0
-            && tok(i - 1).kind == TokenKind::Word
-            && NON_FINAL_ABBREVIATIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(tok(i - 1).text));
-        if next.space_before && starts_sentence(&next) && !after_title {
+        let after_title = || {
+            t.text == "." && i > 0 && {
+                let before = tok(i - 1);
+                before.kind == TokenKind::Word && is_non_final_abbreviation(before.text)
+            }
+        };
+        if next.space_before && starts_sentence(&next) && !after_title() {
             ends.push(j);
         }
         i = j;
@@ -152,6 +186,34 @@ mod tests {
         let s = sentences("He said “we won.” Then he left. “Go,” she said.");
         assert_eq!(s.len(), 3, "{s:?}");
         assert!(s[0].ends_with("”"));
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_and_found_in_any_case() {
+        // The search by halves needs the list sorted and no entry too long.
+        assert!(NON_FINAL_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NON_FINAL_ABBREVIATIONS
+            .iter()
+            .all(|a| a.len() <= LONGEST_ABBREVIATION));
+        for a in NON_FINAL_ABBREVIATIONS {
+            assert!(is_non_final_abbreviation(a));
+            assert!(is_non_final_abbreviation(&a.to_uppercase()));
+        }
+        for w in ["", "d", "drs", "messrss", "gene", "Ms.", "mé"] {
+            assert!(!is_non_final_abbreviation(w), "{w}");
+        }
+        assert_eq!(sentences("GEN. Haftar and MR. Smith met.").len(), 1);
+    }
+
+    #[test]
+    fn ellipses_and_curly_quotes_among_terminals() {
+        // Curly quotes and dashes share the first byte of the ellipsis: they
+        // are passed over, and terminals after many of them are still found.
+        let s = sentences("“A” — “b” ‘c’ – “d” waited… Then “e” – ‘f’ left. Done “g”! Yes");
+        assert_eq!(s.len(), 4, "{s:?}");
+        assert!(s[0].ends_with("…"), "{s:?}");
+        assert!(s[1].ends_with("."), "{s:?}");
+        assert!(s[2].ends_with("!"), "{s:?}");
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct RawToken {
     pub space_before: bool,
     /// Whether the text is its own matching form (ASCII without capitals).
     pub plain: bool,
+    /// Whether an apostrophe joins two of its parts ("Haftar’s", "it's"):
+    /// only such a word can end in a possessive `'s`.
+    pub apostrophe: bool,
 }
 
 /// Characters that print nothing: byte-order mark, zero-width space and joiners, soft hyphen.
@@ -87,7 +90,7 @@ impl Iterator for Tokens<'_> {
         loop {
             let i = self.i;
             let &b = bytes.get(i)?;
-            let (end, kind, plain) = if b < 0x80 {
+            let (end, kind, plain, apostrophe) = if b < 0x80 {
                 // ASCII, the common case, decided byte by byte.
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
                     self.i += 1;
@@ -98,9 +101,9 @@ impl Iterator for Tokens<'_> {
                 let web = matches!(b | 0x20, b'h' | b'w')
                     && matches!(bytes.get(i + 1).map(|n| n | 0x20), Some(b't' | b'w'));
                 match web.then(|| url_end(text, i)).flatten() {
-                    Some(end) => (end, TokenKind::Url, false),
+                    Some(end) => (end, TokenKind::Url, false, false),
                     None if b.is_ascii_alphanumeric() => word_end_plain(text, i),
-                    None => (i + 1, TokenKind::Punct, true),
+                    None => (i + 1, TokenKind::Punct, true, false),
                 }
             } else {
                 let c = text.get(i..)?.chars().next()?;
@@ -110,11 +113,11 @@ impl Iterator for Tokens<'_> {
                     continue;
                 }
                 if c == OPAQUE {
-                    (i + c.len_utf8(), TokenKind::Code, false)
+                    (i + c.len_utf8(), TokenKind::Code, false, false)
                 } else if is_word_char(c) {
                     word_end_plain(text, i)
                 } else {
-                    (i + c.len_utf8(), TokenKind::Punct, false)
+                    (i + c.len_utf8(), TokenKind::Punct, false, false)
                 }
             };
             let space_before = self.space_before;
@@ -126,6 +129,7 @@ impl Iterator for Tokens<'_> {
                 kind,
                 space_before,
                 plain,
+                apostrophe,
             });
         }
     }
@@ -202,7 +206,7 @@ static ASCII_CLASS: [u8; 256] = {
 
 /// The end of the word or number token starting at `start`, and its kind.
 pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
-    let (end, kind, _) = word_end_plain(text, start);
+    let (end, kind, _, _) = word_end_plain(text, start);
     (end, kind)
 }
 
@@ -223,10 +227,10 @@ fn ascii_run(bytes: &[u8], start: usize) -> (usize, u8, u8) {
     (run, all, any)
 }
 
-/// Like [`word_end`], and whether the word is its own matching form
-/// (ASCII without capitals: nothing to fold).
+/// Like [`word_end`], whether the word is its own matching form (ASCII
+/// without capitals: nothing to fold), and whether an apostrophe joins it.
 #[inline(always)]
-fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
+fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     // Most words are a run of ASCII letters or digits ended by a space or by
     // punctuation that joins nothing: decided here, the rest below.
     let bytes = text.as_bytes();
@@ -240,7 +244,7 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool) {
     } else {
         TokenKind::Word
     };
-    (j, kind, any & UPPER == 0)
+    (j, kind, any & UPPER == 0, false)
 }
 
 /// Whether a word ends at `j` on ASCII alone: at the end of the text, at
@@ -262,8 +266,9 @@ fn ends_on_ascii(bytes: &[u8], j: usize) -> bool {
 
 /// [`word_end_plain`] for words with joiners or letters beyond ASCII.
 #[inline(never)]
-fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool) {
+fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     let mut plain = true;
+    let mut apostrophe = false;
     let mut j = start;
     let mut numeric = true;
     let mut has_dot = false;
@@ -307,7 +312,11 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool) {
         }
         let prev = text[..j].chars().next_back().unwrap_or(' ');
         let joins = match joiner {
-            '\'' | '’' | 'ʼ' => prev.is_alphabetic() && next.is_alphabetic(),
+            '\'' | '’' | 'ʼ' => {
+                let joins = prev.is_alphabetic() && next.is_alphabetic();
+                apostrophe |= joins;
+                joins
+            }
             '-' | '‐' | '‑' => {
                 numeric = false;
                 true
@@ -341,7 +350,7 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool) {
     } else {
         TokenKind::Word
     };
-    (j, kind, plain)
+    (j, kind, plain, apostrophe)
 }
 
 #[cfg(test)]

@@ -258,26 +258,41 @@ impl FactBase {
             if i < next {
                 continue;
             }
+            // Most words with an id start no name (they are rule words, or
+            // inner words of names): ruled out by one array read by id,
+            // before the token itself is read.
+            let mut n = self.names.child(None, ids.norm[i]);
+            if n == NONE {
+                n = self.names.child(None, ids.base(i));
+            }
+            if n == NONE {
+                continue;
+            }
             // Walk the trie from token i, word by word, within its sentence.
             let sentence = doc.tokens[i].sentence;
             let mut found: Option<(usize, &(String, Vec<Actor>))> = None;
-            let mut at = None;
-            for (j, t) in (i..).zip(&doc.tokens[i..]) {
+            let mut j = i;
+            loop {
+                let t = &doc.tokens[j];
                 if t.sentence != sentence || !matches!(t.kind, TokenKind::Word | TokenKind::Number)
                 {
                     break;
                 }
-                let mut n = self.names.child(at, ids.norm[j]);
+                if let Some(e) = &self.names.nodes[n as usize].end {
+                    found = Some((j, e));
+                }
+                j += 1;
+                if j >= doc.tokens.len() {
+                    break;
+                }
+                let at = Some(n);
+                n = self.names.child(at, ids.norm[j]);
                 if n == NONE {
                     n = self.names.child(at, ids.base(j));
                 }
                 if n == NONE {
                     break;
                 }
-                if let Some(e) = &self.names.nodes[n as usize].end {
-                    found = Some((j, e));
-                }
-                at = Some(n);
             }
             if let Some((j, (key, actors))) = found {
                 out.push(NameMatch {
