@@ -101,11 +101,12 @@ impl Trie {
         t
     }
 
-    /// Whether some entry starts with this word (matching form or base).
+    /// Whether some entry starts with this word (matching form or base; a
+    /// base as long as the form is the form itself, not looked up twice).
     pub fn starts_with(&self, norm: &str, base: &str) -> bool {
-        self.nodes
-            .first()
-            .is_some_and(|n| n.next.contains_key(norm) || n.next.contains_key(base))
+        self.nodes.first().is_some_and(|n| {
+            n.next.contains_key(norm) || (base.len() != norm.len() && n.next.contains_key(base))
+        })
     }
 
     /// The lengths (in tokens, ascending) of the entries that match at `pos`,
@@ -116,7 +117,8 @@ impl Trie {
         let mut len = 0;
         for (norm, base) in forms {
             let node = &self.nodes[n];
-            let Some(&c) = node.next.get(norm).or_else(|| node.next.get(base)) else {
+            let by_base = || (base.len() != norm.len()).then(|| node.next.get(base)).flatten();
+            let Some(&c) = node.next.get(norm).or_else(by_base) else {
                 break;
             };
             n = c as usize;

@@ -100,7 +100,7 @@ fn pred_matches(p: &Pred, doc: &Document, t: &Token) -> bool {
             matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Number | TokenKind::Punct
-            ) && (set.contains(doc.norm(t)) || set.contains(doc.base(t)))
+            ) && (set.contains(doc.norm(t)) || (t.possessive() && set.contains(doc.base(t))))
         }
         Pred::Exact(s) => {
             let text = doc.text(t);
