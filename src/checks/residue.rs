@@ -90,12 +90,17 @@ fn classify(
             None
         };
     }
-    // Longer than every listed line, counter and button: only a cookie
-    // notice or crumbs are left, and the text need not be built for those.
+    // Longer than every listed line, counter and button, or opening like
+    // none of them: only a cookie notice or crumbs are left, and the text
+    // need not be built for those.
     let cookie = |t: &crate::document::Token| {
         t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie")
     };
-    if n_words > longest.max(14) && !toks.iter().any(cookie) {
+    let first = toks
+        .iter()
+        .find(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .map_or("", |t| doc.norm(t));
+    if (n_words > longest.max(14) || !opens_residue(first, book)) && !toks.iter().any(cookie) {
         return if edge && crumbs(doc, toks) {
             Some(true)
         } else {
@@ -142,6 +147,46 @@ fn classify(
     }
     None
 }
+
+/// Whether a line whose first word is `first` can be a counter, a listed
+/// line, a button or an interface word (the tests of [`classify`] on the
+/// line's text all look at its start or at the whole of it).
+fn opens_residue(first: &str, book: &Rulebook) -> bool {
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || first.starts_with("view")
+        || matches!(first, "visited" | "page" | "this")
+        || OPENERS.binary_search(&first).is_ok()
+        || book.lexicon_firsts("residue_line").contains(first)
+}
+
+/// The first words of [`PREFIXES`] and [`UI_WORDS`], sorted.
+const OPENERS: &[&str] = &[
+    "back",
+    "click",
+    "close",
+    "copy",
+    "email",
+    "facebook",
+    "follow",
+    "home",
+    "linkedin",
+    "menu",
+    "next",
+    "pinterest",
+    "previous",
+    "print",
+    "reddit",
+    "search",
+    "share",
+    "sign",
+    "subscribe",
+    "telegram",
+    "top",
+    "tweet",
+    "twitter",
+    "whatsapp",
+    "x",
+];
 
 /// Navigation crumbs ("Home » World » Middle East"): spaced separators
 /// between capitalised segments of a few words.
@@ -261,6 +306,18 @@ impl Check for PageResidue {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn openers_are_the_sorted_first_words_of_buttons_and_interface_words() {
+        let mut want: Vec<&str> = super::PREFIXES
+            .iter()
+            .chain(super::UI_WORDS)
+            .filter_map(|p| p.split(' ').next())
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(super::OPENERS, want.as_slice());
+    }
+
     use super::super::testing::{assert_examples, flagged};
     use super::PageResidue;
 

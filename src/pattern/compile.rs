@@ -117,7 +117,11 @@ impl Trie {
         let mut len = 0;
         for (norm, base) in forms {
             let node = &self.nodes[n];
-            let by_base = || (base.len() != norm.len()).then(|| node.next.get(base)).flatten();
+            let by_base = || {
+                (base.len() != norm.len())
+                    .then(|| node.next.get(base))
+                    .flatten()
+            };
             let Some(&c) = node.next.get(norm).or_else(by_base) else {
                 break;
             };

@@ -426,6 +426,16 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             (k.clone(), longest.unwrap_or(0))
         })
         .collect();
+    let lexicon_firsts = lexicon_keys
+        .iter()
+        .map(|(k, keys): (&String, &rustc_hash::FxHashSet<String>)| {
+            let firsts = keys
+                .iter()
+                .map(|e| e.split(' ').next().unwrap_or("").to_string())
+                .collect();
+            (k.clone(), firsts)
+        })
+        .collect();
     let rule_off = vec![false; rules.len()];
     Ok(Rulebook {
         rules,
@@ -433,6 +443,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         facts,
         lexicon_keys,
         lexicon_longest,
+        lexicon_firsts,
         lexicons,
         checks: crate::checks::all(),
         levels: HashMap::new(),

@@ -111,6 +111,7 @@ pub struct Rulebook {
     pub checks: Vec<Box<dyn crate::checks::Check>>,
     pub(crate) lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
     pub(crate) lexicon_longest: rustc_hash::FxHashMap<String, usize>,
+    pub(crate) lexicon_firsts: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
     /// Severity overrides by rule or check id; `None` turns it off.
     pub levels: std::collections::HashMap<String, Option<Severity>>,
     /// For each rule (by index), whether it is turned off (kept in step with `levels`).
@@ -150,6 +151,17 @@ impl Rulebook {
     /// How many words the longest entry of word list `name` has (0 when there is none).
     pub fn lexicon_longest(&self, name: &str) -> usize {
         self.lexicon_longest.get(name).copied().unwrap_or(0)
+    }
+
+    /// The first words of the keys of word list `name` (see
+    /// [`Rulebook::lexicon_keys`]): a text whose first word is not among
+    /// them is no entry of the list.
+    pub fn lexicon_firsts(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
+        static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+            std::sync::OnceLock::new();
+        self.lexicon_firsts
+            .get(name)
+            .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
     }
 
     /// The entries of word list `name` (empty when there is none).
