@@ -85,12 +85,16 @@ impl Prefilter {
         // Only tokens with an id can be rule words: walk those, sentence by sentence.
         let mut k = 0;
         while k < ids.known.len() {
+            // The sentence of the next token with an id, and where it ends:
+            // its other tokens with ids are those before that end (read from
+            // the sorted indices, not from the tokens).
             let s = doc.tokens[ids.known[k] as usize].sentence;
+            let end = doc.sentences.get(s as usize).map_or(usize::MAX, |r| r.end);
             here.clear();
             known.clear();
             while let Some(&i) = ids.known.get(k) {
                 let i = i as usize;
-                if doc.tokens[i].sentence != s {
+                if i >= end {
                     break;
                 }
                 k += 1;
