@@ -19,6 +19,9 @@ pub struct Vocab {
     /// A bit for each shape (first byte, last byte, length) of the longer
     /// words: most long tokens are ruled out without hashing the whole word.
     shapes: Box<[u64; SHAPE_WORDS]>,
+    /// Tokens whose ids are below this are listed in [`WordIds::known`]
+    /// (see [`Vocab::list_known`]).
+    listed: u32,
 }
 
 /// Size of the shape filter in 64-bit words (2^16 bits).
@@ -30,6 +33,7 @@ impl Default for Vocab {
             ids: FxHashMap::default(),
             short: ShortTable::default(),
             shapes: Box::new([0; SHAPE_WORDS]),
+            listed: UNKNOWN,
         }
     }
 }
@@ -184,6 +188,14 @@ impl Vocab {
         self.get_bytes(buf.get(start..end).unwrap_or_default())
     }
 
+    /// From now on, tokens with the words added later get their ids but are
+    /// not listed in [`WordIds::known`]: the words the prefilter and the
+    /// name finder look for come first, and words only the matcher compares
+    /// (which it reads by token position) do not lengthen their walks.
+    pub fn list_known(&mut self) {
+        self.listed = self.ids.len() as u32;
+    }
+
     /// How many words it holds (ids are `0..len`).
     pub fn len(&self) -> usize {
         self.ids.len()
@@ -206,12 +218,13 @@ impl Vocab {
             let id = self.get_in(buf, start, end);
             norm.push(id);
             // Only possessives have a base form of their own.
+            // (The unknown id is above every listed one.)
             let known_here = if t.possessive() {
                 let b = self.get_in(buf, start, end - 2);
                 possessives.push((i, b));
-                id != UNKNOWN || b != UNKNOWN
+                id < self.listed || b < self.listed
             } else {
-                id != UNKNOWN
+                id < self.listed
             };
             if known_here {
                 known.push(i as u32);
@@ -239,7 +252,8 @@ pub struct WordIds {
     /// Id of each token's matching form without a possessive `'s`; empty
     /// when the document has no possessive (then it is `norm`).
     base: Vec<u32>,
-    /// The indices of the tokens with an id, in order: the only places the
+    /// The indices of the tokens with an id (below the vocabulary's listed
+    /// ones, see [`Vocab::list_known`]), in order: the only places the
     /// prefilter and the name finder need to look.
     pub known: Vec<u32>,
 }

@@ -143,7 +143,7 @@ fn run(
     for (s, r) in book.prefilter.candidates(doc, ids, allowed) {
         let rule = &book.rules[r as usize];
         let range = doc.sentences[s as usize].clone();
-        let matches = rule.program.find_iter(doc, range.clone(), &mut cache);
+        let matches = rule.program.find_iter(doc, ids, range.clone(), &mut cache);
         if matches.is_empty() {
             continue;
         }
@@ -152,7 +152,7 @@ fn run(
         let unless: Vec<Range<usize>> = rule
             .unless
             .iter()
-            .flat_map(|u| u.find_iter(doc, range.clone(), &mut cache))
+            .flat_map(|u| u.find_iter(doc, ids, range.clone(), &mut cache))
             .map(|um| um.whole())
             .collect();
         let year = rule

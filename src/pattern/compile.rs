@@ -1,6 +1,7 @@
 //! Compiling a pattern's syntax tree into a token program.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use super::inflect;
 use super::PatternError;
 use crate::document::normalize::{base_len, normalize};
 use crate::document::tokenize::{self, TokenKind};
+use crate::vocab::Vocab;
 
 /// The most instructions one compiled pattern may have.
 const MAX_PROGRAM: usize = 20_000;
@@ -22,11 +24,14 @@ const COMMON: &[&str] = &[
     "on", "or", "that", "the", "to", "was", "with",
 ];
 
-/// A set of words in matching form.
+/// A set of words in matching form. Once its program is bound to a
+/// rulebook's vocabulary ([`Program::bind`]), it also holds its words' ids
+/// and is tested with a token's id instead of its text.
 #[derive(Debug, Default)]
 pub struct WordSet {
     small: Vec<Box<str>>,
     large: FxHashSet<Box<str>>,
+    ids: OnceLock<Box<[u32]>>,
 }
 
 impl WordSet {
@@ -38,13 +43,35 @@ impl WordSet {
             WordSet {
                 small: all,
                 large: FxHashSet::default(),
+                ids: OnceLock::new(),
             }
         } else {
             WordSet {
                 small: Vec::new(),
                 large: all.into_iter().collect(),
+                ids: OnceLock::new(),
             }
         }
+    }
+
+    /// Gives the words ids in `vocab` (added where new); a set already bound keeps its ids.
+    fn bind(&self, vocab: &mut Vocab) {
+        if self.ids.get().is_some() {
+            return;
+        }
+        let mut ids: Vec<u32> = self
+            .small
+            .iter()
+            .chain(self.large.iter())
+            .map(|w| vocab.intern(w))
+            .collect();
+        ids.sort_unstable();
+        let _ = self.ids.set(ids.into());
+    }
+
+    /// The words' ids, sorted, once bound.
+    pub fn ids(&self) -> Option<&[u32]> {
+        self.ids.get().map(|b| &**b)
     }
 
     /// Whether `w` is in the set.
@@ -70,6 +97,8 @@ impl WordSet {
 #[derive(Debug, Default)]
 pub struct Trie {
     nodes: Vec<TrieNode>,
+    /// Once bound ([`Program::bind`]): each node's children by word id, sorted.
+    by_id: OnceLock<Vec<Vec<(u32, u32)>>>,
 }
 
 #[derive(Debug, Default)]
@@ -82,6 +111,7 @@ impl Trie {
     fn new(entries: &[Vec<String>]) -> Trie {
         let mut t = Trie {
             nodes: vec![TrieNode::default()],
+            by_id: OnceLock::new(),
         };
         for e in entries {
             let mut n = 0usize;
@@ -99,6 +129,68 @@ impl Trie {
             t.nodes[n].end = true;
         }
         t
+    }
+
+    /// Gives the words ids in `vocab` (added where new); a trie already bound keeps its ids.
+    fn bind(&self, vocab: &mut Vocab) {
+        if self.by_id.get().is_some() {
+            return;
+        }
+        let by_id = self
+            .nodes
+            .iter()
+            .map(|n| {
+                let mut next: Vec<(u32, u32)> =
+                    n.next.iter().map(|(w, &c)| (vocab.intern(w), c)).collect();
+                next.sort_unstable();
+                next
+            })
+            .collect();
+        let _ = self.by_id.set(by_id);
+    }
+
+    /// The child of node `n` by word `id` (bound tries only).
+    fn child_by_id(by_id: &[Vec<(u32, u32)>], n: usize, id: u32) -> Option<usize> {
+        let next = by_id.get(n)?;
+        next.binary_search_by_key(&id, |&(w, _)| w)
+            .ok()
+            .map(|k| next[k].1 as usize)
+    }
+
+    /// Like [`Trie::starts_with`], by the token's ids (`base` is [`UNKNOWN`]
+    /// or the form's id when the token has no base of its own); `None` when
+    /// the trie is not bound.
+    pub fn starts_with_id(&self, norm: u32, base: u32) -> Option<bool> {
+        let by_id = self.by_id.get()?;
+        Some(
+            Self::child_by_id(by_id, 0, norm).is_some()
+                || (base != norm && Self::child_by_id(by_id, 0, base).is_some()),
+        )
+    }
+
+    /// Like [`Trie::ends`], by the tokens' ids (`(form, base)` as in
+    /// [`Trie::starts_with_id`]); false when the trie is not bound.
+    pub fn ends_by_id(&self, ids: impl Iterator<Item = (u32, u32)>, out: &mut Vec<usize>) -> bool {
+        let Some(by_id) = self.by_id.get() else {
+            return false;
+        };
+        out.clear();
+        let mut n = 0usize;
+        for (len, (norm, base)) in (1..).zip(ids) {
+            let next = Self::child_by_id(by_id, n, norm).or_else(|| {
+                (base != norm)
+                    .then(|| Self::child_by_id(by_id, n, base))
+                    .flatten()
+            });
+            let Some(c) = next else {
+                break;
+            };
+            n = c;
+            if self.nodes[n].end {
+                out.push(len);
+            }
+        }
+        true
     }
 
     /// Whether some entry starts with this word (matching form or base; a
@@ -191,6 +283,29 @@ pub struct Program {
     pub alternatives: Vec<Vec<Vec<String>>>,
     /// The tests a match's first token must pass (to skip hopeless start positions).
     pub(crate) first: First,
+}
+
+impl Program {
+    /// Gives every word the program tests an id in `vocab` (added where
+    /// new), so that matching compares the ids a document's tokens have in
+    /// that vocabulary ([`crate::vocab::WordIds`]) instead of their text.
+    /// The ids must come from this vocabulary (or one that extends it).
+    pub fn bind(&self, vocab: &mut Vocab) {
+        fn pred(p: &Pred, vocab: &mut Vocab) {
+            match p {
+                Pred::Words(set) => set.bind(vocab),
+                Pred::Not(inner) => pred(inner, vocab),
+                Pred::Or(ps) => ps.iter().for_each(|p| pred(p, vocab)),
+                Pred::Any | Pred::Exact(_) | Pred::Regex(_) | Pred::Class(_) => {}
+            }
+        }
+        for p in &self.preds {
+            pred(p, vocab);
+        }
+        for t in &self.tries {
+            t.bind(vocab);
+        }
+    }
 }
 
 /// The first token of any match passes one of these tests.

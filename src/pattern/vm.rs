@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::ast::Class;
 use super::compile::{Inst, Pred, Program};
 use crate::document::{Document, Token, TokenKind, LINE_END, LINE_START};
+use crate::vocab::{WordIds, UNKNOWN};
 
 /// Reusable scratch space for matching (no allocation per search once warm).
 #[derive(Debug, Default)]
@@ -93,14 +94,58 @@ fn class_matches(c: Class, doc: &Document, t: &Token) -> bool {
     }
 }
 
-fn pred_matches(p: &Pred, doc: &Document, t: &Token) -> bool {
+/// A document and its tokens' word ids, when they are ids in the
+/// vocabulary the program was bound to ([`Program::bind`]).
+#[derive(Clone, Copy)]
+struct Text<'a> {
+    doc: &'a Document,
+    ids: Option<&'a WordIds>,
+}
+
+impl<'a> Text<'a> {
+    fn new(doc: &'a Document, ids: &'a WordIds) -> Self {
+        // Ids computed for another document (or none) are not used.
+        let ids = (ids.norm.len() == doc.tokens.len()).then_some(ids);
+        Text { doc, ids }
+    }
+
+    /// The ids of token `pos`'s matching form and of its base (the form's
+    /// own id when the token is no possessive).
+    fn ids(&self, pos: usize) -> Option<(u32, u32)> {
+        let ids = self.ids?;
+        let n = ids.norm.get(pos).copied().unwrap_or(UNKNOWN);
+        let b = if self.doc.tokens[pos].possessive() {
+            ids.base(pos)
+        } else {
+            n
+        };
+        Some((n, b))
+    }
+}
+
+/// Whether `id` is among the sorted `ids`.
+fn has_id(ids: &[u32], id: u32) -> bool {
+    id != UNKNOWN
+        && if ids.len() <= 8 {
+            ids.contains(&id)
+        } else {
+            ids.binary_search(&id).is_ok()
+        }
+}
+
+fn pred_matches(p: &Pred, text: Text, pos: usize) -> bool {
+    let (doc, t) = (text.doc, &text.doc.tokens[pos]);
     match p {
         Pred::Any => true,
         Pred::Words(set) => {
             matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Number | TokenKind::Punct
-            ) && (set.contains(doc.norm(t)) || (t.possessive() && set.contains(doc.base(t))))
+            ) && match (set.ids(), text.ids(pos)) {
+                // Bound sets compare ids (a base is looked up only when it differs).
+                (Some(bound), Some((n, b))) => has_id(bound, n) || (b != n && has_id(bound, b)),
+                _ => set.contains(doc.norm(t)) || (t.possessive() && set.contains(doc.base(t))),
+            }
         }
         Pred::Exact(s) => {
             let text = doc.text(t);
@@ -115,36 +160,43 @@ fn pred_matches(p: &Pred, doc: &Document, t: &Token) -> bool {
             ) && r.is_match(doc.text(t))
         }
         Pred::Class(c) => class_matches(*c, doc, t),
-        Pred::Not(inner) => !pred_matches(inner, doc, t),
-        Pred::Or(ps) => ps.iter().any(|p| pred_matches(p, doc, t)),
+        Pred::Not(inner) => !pred_matches(inner, text, pos),
+        Pred::Or(ps) => ps.iter().any(|p| pred_matches(p, text, pos)),
     }
 }
 
 impl Program {
-    /// The first match in the tokens `range` of `doc` that starts at or after `from`.
+    /// The first match in the tokens `range` of `doc` that starts at or
+    /// after `from`. `ids` are the document's word ids in the vocabulary the
+    /// program is bound to ([`Program::bind`]); with ids of another
+    /// document, or for a program never bound, words are compared as text.
     pub fn find_at(
         &self,
         doc: &Document,
+        ids: &WordIds,
         range: Range<usize>,
         from: usize,
         cache: &mut Cache,
     ) -> Option<Captures> {
         self.prepare(&range, cache);
-        self.search(doc, &range, from, cache)
+        self.search(Text::new(doc, ids), &range, from, cache)
     }
 
-    /// All non-overlapping matches in the tokens `range` of `doc`, left to right.
+    /// All non-overlapping matches in the tokens `range` of `doc`, left to
+    /// right (`ids` as for [`Program::find_at`]).
     pub fn find_iter(
         &self,
         doc: &Document,
+        ids: &WordIds,
         range: Range<usize>,
         cache: &mut Cache,
     ) -> Vec<Captures> {
         let mut out = Vec::new();
         let mut from = range.start;
         self.prepare(&range, cache);
+        let text = Text::new(doc, ids);
         while from < range.end {
-            let Some(m) = self.search(doc, &range, from, cache) else {
+            let Some(m) = self.search(text, &range, from, cache) else {
                 break;
             };
             let w = m.whole();
@@ -171,7 +223,7 @@ impl Program {
     /// length each).
     fn search(
         &self,
-        doc: &Document,
+        text: Text,
         range: &Range<usize>,
         from: usize,
         cache: &mut Cache,
@@ -181,10 +233,10 @@ impl Program {
         let mut found = None;
         // A match consumes at least one token, so it starts before the end.
         for start in from..range.end {
-            if !self.first.any && !self.may_start(doc, start) {
+            if !self.first.any && !self.may_start(text, start) {
                 continue;
             }
-            if self.backtrack(doc, range, start, cache) {
+            if self.backtrack(text, range, start, cache) {
                 found = Some(Captures {
                     slots: cache.slots.clone(),
                 });
@@ -207,29 +259,25 @@ impl Program {
     }
 
     /// Whether the token at `pos` can be the first of a match.
-    fn may_start(&self, doc: &Document, pos: usize) -> bool {
-        let t = &doc.tokens[pos];
+    fn may_start(&self, text: Text, pos: usize) -> bool {
+        let (doc, t) = (text.doc, &text.doc.tokens[pos]);
         self.first
             .preds
             .iter()
-            .any(|&p| pred_matches(&self.preds[p as usize], doc, t))
+            .any(|&p| pred_matches(&self.preds[p as usize], text, pos))
             || (matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Number | TokenKind::Punct
-            ) && self
-                .first
-                .tries
-                .iter()
-                .any(|&l| self.tries[l as usize].starts_with(doc.norm(t), doc.base(t))))
+            ) && self.first.tries.iter().any(|&l| {
+                let trie = &self.tries[l as usize];
+                text.ids(pos)
+                    .and_then(|(n, b)| trie.starts_with_id(n, b))
+                    .unwrap_or_else(|| trie.starts_with(doc.norm(t), doc.base(t)))
+            }))
     }
 
-    fn backtrack(
-        &self,
-        doc: &Document,
-        range: &Range<usize>,
-        start: usize,
-        cache: &mut Cache,
-    ) -> bool {
+    fn backtrack(&self, text: Text, range: &Range<usize>, start: usize, cache: &mut Cache) -> bool {
+        let doc = text.doc;
         let base = range.start;
         let width = range.end - base + 1;
         cache.stack.clear();
@@ -253,9 +301,7 @@ impl Program {
                 cache.touched.1 = cache.touched.1.max(pos);
                 match self.insts[pc as usize] {
                     Inst::Tok(p) => {
-                        if pos < range.end
-                            && pred_matches(&self.preds[p as usize], doc, &doc.tokens[pos])
-                        {
+                        if pos < range.end && pred_matches(&self.preds[p as usize], text, pos) {
                             pc += 1;
                             pos += 1;
                         } else {
@@ -288,16 +334,28 @@ impl Program {
                     }
                     Inst::Match => return true,
                     Inst::Lex(l) => {
-                        let forms = doc.tokens[pos..range.end]
-                            .iter()
-                            .take_while(|t| {
-                                matches!(
-                                    t.kind,
-                                    TokenKind::Word | TokenKind::Number | TokenKind::Punct
-                                )
-                            })
-                            .map(|t| (doc.norm(t), doc.base(t)));
-                        self.tries[l as usize].ends(forms, &mut cache.ends);
+                        let trie = &self.tries[l as usize];
+                        let words = || {
+                            (pos..)
+                                .zip(&doc.tokens[pos..range.end])
+                                .take_while(|(_, t)| {
+                                    matches!(
+                                        t.kind,
+                                        TokenKind::Word | TokenKind::Number | TokenKind::Punct
+                                    )
+                                })
+                                .map(|(j, _)| j)
+                        };
+                        // By ids where bound, else by text.
+                        let by_id = text.ids.is_some()
+                            && trie.ends_by_id(words().map_while(|j| text.ids(j)), &mut cache.ends);
+                        if !by_id {
+                            let forms = words().map(|j| {
+                                let t = &doc.tokens[j];
+                                (doc.norm(t), doc.base(t))
+                            });
+                            trie.ends(forms, &mut cache.ends);
+                        }
                         let Some(&longest) = cache.ends.last() else {
                             break;
                         };
@@ -342,13 +400,24 @@ mod tests {
     use super::*;
     use crate::pattern::{compile, parse};
 
+    /// The marked text of each match, found by text (no word ids) and by
+    /// ids (the program bound to a vocabulary), which must agree.
     fn matches(pattern: &str, text: &str) -> Vec<String> {
         let prog = compile(&parse(pattern).unwrap()).unwrap();
         let doc = Document::from_text(text);
+        let by_text = matches_with(&prog, &doc, &WordIds::default());
+        let mut vocab = crate::vocab::Vocab::default();
+        prog.bind(&mut vocab);
+        let by_id = matches_with(&prog, &doc, &vocab.index(&doc));
+        assert_eq!(by_id, by_text, "{pattern:?} on {text:?}");
+        by_id
+    }
+
+    fn matches_with(prog: &Program, doc: &Document, ids: &WordIds) -> Vec<String> {
         let mut cache = Cache::default();
         let mut out = Vec::new();
         for s in &doc.sentences {
-            for m in prog.find_iter(&doc, s.clone(), &mut cache) {
+            for m in prog.find_iter(doc, ids, s.clone(), &mut cache) {
                 let r = m.marked();
                 out.push(
                     doc.slice(doc.tokens[r.start].start()..doc.tokens[r.end - 1].end())
@@ -357,6 +426,32 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn built_in_rules_match_alike_by_ids_and_by_text() {
+        // Every built-in program, on its own examples: ids from the
+        // rulebook's vocabulary find what comparing the text finds.
+        let book = crate::rules::Rulebook::builtin().unwrap();
+        let mut cache = Cache::default();
+        let mut compared = 0;
+        for rule in &book.rules {
+            let examples = rule.examples.flag.iter().chain(&rule.examples.pass);
+            for text in examples {
+                let doc = Document::from_text(text);
+                let ids = book.word_ids(&doc);
+                for prog in std::iter::once(&rule.program).chain(&rule.unless) {
+                    for s in &doc.sentences {
+                        let by_id = prog.find_iter(&doc, &ids, s.clone(), &mut cache);
+                        let by_text =
+                            prog.find_iter(&doc, &WordIds::default(), s.clone(), &mut cache);
+                        assert_eq!(by_id, by_text, "{} on {text:?}", rule.id);
+                        compared += by_id.len();
+                    }
+                }
+            }
+        }
+        assert!(compared > 20, "{compared} matches compared");
     }
 
     #[test]
@@ -409,7 +504,9 @@ mod tests {
     fn marker_and_captures() {
         let prog = compile(&parse("{who: Russian | Syrian} <rebels>").unwrap()).unwrap();
         let doc = Document::from_text("Syrian rebels");
-        let m = prog.find_at(&doc, 0..2, 0, &mut Cache::default()).unwrap();
+        let m = prog
+            .find_at(&doc, &WordIds::default(), 0..2, 0, &mut Cache::default())
+            .unwrap();
         assert_eq!(m.marked(), 1..2);
         assert_eq!(m.capture(0), Some(0..1));
         assert_eq!(m.whole(), 0..2);

@@ -387,6 +387,15 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     // The names' words first, so the fact base's name trie reads the same ids.
     let mut vocab = facts.vocab().clone();
     let prefilter = Prefilter::new(&rules, &mut vocab);
+    // Every word the programs test gets an id too: matching compares ids.
+    // Tokens with only these are not listed for the prefilter and name finder.
+    vocab.list_known();
+    for rule in &rules {
+        rule.program.bind(&mut vocab);
+        for u in &rule.unless {
+            u.bind(&mut vocab);
+        }
+    }
     let lexicons: HashMap<String, Vec<String>> = resolver
         .0
         .iter()
