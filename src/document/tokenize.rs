@@ -185,7 +185,7 @@ const UPPER: u8 = 4;
 
 /// For each byte: [`ALNUM_DIGIT`] for ASCII digits, [`ALNUM`] for ASCII
 /// letters (with [`UPPER`] for capitals), else 0.
-static ASCII_CLASS: [u8; 256] = {
+const ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
