@@ -383,7 +383,7 @@ pub struct Compiler<'r> {
 }
 
 /// A compiled word list: its single words, its longer entries, and a trie of all entries when some are longer.
-type Lexicon = (Arc<WordSet>, Vec<Vec<String>>, Option<Arc<Trie>>);
+type Lexicon = (Arc<WordSet>, Arc<[Vec<String>]>, Option<Arc<Trie>>);
 
 /// Compiles one pattern with no named references.
 pub fn compile(node: &Node) -> Result<Program, PatternError> {
@@ -477,7 +477,7 @@ impl<'r> Compiler<'r> {
             all.push(toks);
         }
         let trie = (!multi.is_empty()).then(|| Arc::new(Trie::new(&all)));
-        let l = (Arc::new(WordSet::new(singles)), multi, trie);
+        let l = (Arc::new(WordSet::new(singles)), Arc::from(multi), trie);
         self.lexicons.insert(name.to_string(), l.clone());
         l
     }
@@ -845,7 +845,7 @@ impl<'r> Emit<'_, 'r> {
                 Resolved::Lexicon(entries) => {
                     let (set, multi, _) = self.c.lexicon(name, entries);
                     let mut words = set.words();
-                    words.extend(multi.into_iter().filter_map(|m| m.into_iter().next()));
+                    words.extend(multi.iter().filter_map(|m| m.first().cloned()));
                     if words.is_empty() {
                         Vec::new()
                     } else {
