@@ -191,31 +191,27 @@ const OPENERS: &[&str] = &[
 /// Navigation crumbs ("Home » World » Middle East"): spaced separators
 /// between capitalised segments of a few words.
 fn crumbs(doc: &Document, toks: &[crate::document::Token]) -> bool {
+    use crate::document::SPACE_BEFORE;
     let is_sep = |t: &crate::document::Token| {
         t.kind == TokenKind::Punct && matches!(doc.text(t), "»" | "›" | ">" | "/" | "|" | "→")
     };
-    let mut segments: Vec<Vec<&crate::document::Token>> = vec![Vec::new()];
-    let mut spaced = true;
+    // Each segment in turn: its length, and whether it is words with a capital first.
+    let (mut segments, mut len, mut good) = (1, 0, true);
+    let crumb_segment = |len: usize, good: bool| (1..=4).contains(&len) && good;
     for (k, t) in toks.iter().enumerate() {
         if is_sep(t) {
-            let after = toks
-                .get(k + 1)
-                .is_none_or(|n| n.has(crate::document::SPACE_BEFORE));
-            spaced &= t.has(crate::document::SPACE_BEFORE) && after;
-            segments.push(Vec::new());
-        } else if let Some(last) = segments.last_mut() {
-            last.push(t);
+            let after = toks.get(k + 1).is_none_or(|n| n.has(SPACE_BEFORE));
+            if !(t.has(SPACE_BEFORE) && after) || !crumb_segment(len, good) {
+                return false;
+            }
+            (segments, len, good) = (segments + 1, 0, true);
+        } else {
+            good &= t.kind == TokenKind::Word
+                && (len > 0 || doc.text(t).starts_with(char::is_uppercase));
+            len += 1;
         }
     }
-    let crumb_segment = |seg: &Vec<&crate::document::Token>| {
-        !seg.is_empty()
-            && seg.len() <= 4
-            && seg.iter().all(|t| t.kind == TokenKind::Word)
-            && seg
-                .first()
-                .is_some_and(|t| doc.text(t).starts_with(char::is_uppercase))
-    };
-    spaced && segments.len() >= 3 && segments.iter().all(crumb_segment)
+    segments >= 3 && crumb_segment(len, good)
 }
 
 impl Check for PageResidue {
@@ -346,6 +342,30 @@ mod tests {
                 "|pypi| |support| |licence|\n\nText.",
             ],
         );
+    }
+
+    #[test]
+    fn crumbs_are_short_capitalised_segments_between_spaced_separators() {
+        let crumbs = |line: &str| flagged(&PageResidue, &format!("{line}\n\nThe war went on.\n"));
+        assert_eq!(
+            crumbs("Home › World › Middle East"),
+            ["Home › World › Middle East"]
+        );
+        assert_eq!(
+            crumbs("Home | News | Syria | Latest"),
+            ["Home | News | Syria | Latest"]
+        );
+        for line in [
+            "Home » World",
+            "Home » world » Middle East",
+            "Home » » World",
+            "Home » World » Middle East And North Africa",
+            "Home »World » Middle East",
+            "Home » World » 2024",
+            "» Home » World",
+        ] {
+            assert!(crumbs(line).is_empty(), "{line}");
+        }
     }
 
     #[test]
