@@ -37,9 +37,11 @@ impl Check for Unbalanced {
         let doc = cx.doc;
         // Paragraphs: runs of sentences whose tokens follow without a block break.
         let blocks = doc.blocks();
+        // The brackets and quotes open in the current block (one vector for all).
+        let mut stack: Vec<usize> = Vec::new();
         for (b, block) in blocks.iter().enumerate() {
             let toks = &doc.tokens[block.clone()];
-            let mut stack: Vec<usize> = Vec::new();
+            stack.clear();
             let mut report = |i: usize, what: String| {
                 let t = &toks[i];
                 out.push(
@@ -103,7 +105,7 @@ impl Check for Unbalanced {
                     _ => {}
                 }
             }
-            for o in stack {
+            for &o in &stack {
                 let open = doc.text(&toks[o]);
                 // A quotation running on into the next paragraph reopens it there.
                 let continues = open == "“"
