@@ -58,6 +58,11 @@ impl LineIndex {
         self.starts
     }
 
+    /// The byte offset at which each line starts, in order (the first is 0).
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// How many lines the text has (at least one).
     pub fn line_count(&self) -> usize {
         self.starts.len()

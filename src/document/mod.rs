@@ -300,7 +300,6 @@ impl Document {
     fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap, ends: &mut Vec<usize>) {
         // The prose is read while tokens and matching forms are written.
         let prose = std::mem::take(&mut self.prose);
-        let src = self.source.as_bytes();
         // About one token in five bytes of prose.
         self.tokens.reserve(prose.len() / 5);
         self.leads.reserve(prose.len() / 5);
@@ -310,6 +309,8 @@ impl Document {
         // Only words with capitals or non-ASCII letters need a matching form of their own.
         self.norm.reserve(prose.len() / 4);
         let mut cursor = Cursor::new(pieces);
+        let starts = self.lines.starts();
+        let mut next_line = 1;
         for block in blocks {
             let first = self.tokens.len();
             let tokens = &mut self.tokens;
@@ -352,13 +353,18 @@ impl Document {
                 let in_block = tokens.len() > first;
                 match tokens.last_mut() {
                     Some(prev) if in_block => {
-                        let gap = src.get(prev.end()..span.start).unwrap_or_default();
-                        // Most gaps are one space: skip the call to memchr then.
-                        let newline = match gap {
-                            [] => false,
-                            [b] => *b == b'\n',
-                            _ => memchr::memchr(b'\n', gap).is_some(),
-                        };
+                        // Whether a line of the source starts in the gap
+                        // between the two tokens: `next_line` is kept at the
+                        // first line start past the previous token (found
+                        // again by a search if tokens ever go backwards).
+                        let pe = prev.end();
+                        if starts.get(next_line - 1).is_some_and(|&s| s > pe) {
+                            next_line = starts.partition_point(|&s| s <= pe).max(1);
+                        }
+                        while starts.get(next_line).is_some_and(|&s| s <= pe) {
+                            next_line += 1;
+                        }
+                        let newline = starts.get(next_line).is_some_and(|&s| s <= span.start);
                         if newline {
                             prev.flags |= LINE_END;
                             flags |= LINE_START;
@@ -778,6 +784,31 @@ mod tests {
             .collect();
         assert_eq!(doc.leads(), leads.as_slice());
         assert_eq!(doc.leads().first(), Some(&b'T'));
+    }
+
+    #[test]
+    fn a_line_break_between_two_tokens_of_a_block_starts_a_line() {
+        let html = "<p>One &amp; <b>two</b>\nthree</p><p>four\n\n five</p>";
+        let text = "Plain text.\n\nTwo  lines\nhere,\r\n and   three.";
+        for (src, format) in [
+            (MARKED_UP, Format::Markdown),
+            (html, Format::Html),
+            (text, Format::Text),
+        ] {
+            let doc = Document::parse("a", src, format);
+            let mut newlines = 0;
+            for block in doc.blocks() {
+                for i in block.start + 1..block.end {
+                    let (a, b) = (&doc.tokens[i - 1], &doc.tokens[i]);
+                    let gap = &src[a.end()..b.start().max(a.end())];
+                    let newline = gap.contains('\n');
+                    newlines += usize::from(newline);
+                    assert_eq!(b.has(LINE_START), newline, "{:?} in {src:?}", doc.text(b));
+                    assert_eq!(a.has(LINE_END), newline, "{:?} in {src:?}", doc.text(a));
+                }
+            }
+            assert!(newlines >= 2, "{src:?}");
+        }
     }
 
     #[test]
