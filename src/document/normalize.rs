@@ -8,13 +8,21 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower-cases, folds apostrophe variants (’ ‘ ʼ ′ `) to `'`, hyphen
 /// variants (‐ ‑) to `-`, and removes diacritics (é → e), so that
 /// "Hay’at" and "hay'at", "Bashar" and "Bashār" compare equal.
+#[inline]
 pub fn normalize_into(word: &str, out: &mut String) {
+    // Most words are ASCII: lower-cased in line, the rest by the general way.
     if word.is_ascii() {
         let start = out.len();
         out.push_str(word);
         out[start..].make_ascii_lowercase();
-        return;
+    } else {
+        normalize_unicode(word, out);
     }
+}
+
+/// [`normalize_into`] for words beyond ASCII.
+#[inline(never)]
+fn normalize_unicode(word: &str, out: &mut String) {
     for c in word.nfd() {
         if is_combining_mark(c) || super::tokenize::is_invisible(c) {
             continue;

@@ -52,8 +52,17 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Curly quotes, dashes and the other general punctuation (U+2000 to
+    // U+206F) are frequent in prose and hold no letter or mark: decided
+    // without the Unicode tables.
+    if GENERAL_PUNCTUATION.contains(&c) {
+        return false;
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
+
+/// The Unicode block of general punctuation.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Splits `text` into tokens, calling `emit` for each in order.
 pub fn tokenize(text: &str, mut emit: impl FnMut(RawToken)) {
@@ -359,6 +368,17 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(
+                !c.is_alphanumeric() && !unicode_normalization::char::is_combining_mark(c),
+                "{c:?}"
+            );
+        }
+        assert!(!is_word_char('’') && !is_word_char('—') && is_word_char('é'));
     }
 
     #[test]
