@@ -201,7 +201,7 @@ fn crumbs(doc: &Document, toks: &[crate::document::Token]) -> bool {
     for (k, t) in toks.iter().enumerate() {
         if is_sep(t) {
             let after = toks.get(k + 1).is_none_or(|n| n.has(SPACE_BEFORE));
-            if !(t.has(SPACE_BEFORE) && after) || !crumb_segment(len, good) {
+            if !(t.has(SPACE_BEFORE) && after && crumb_segment(len, good)) {
                 return false;
             }
             (segments, len, good) = (segments + 1, 0, true);
