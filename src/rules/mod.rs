@@ -121,6 +121,16 @@ pub struct Rulebook {
     pub(crate) vocab: crate::vocab::Vocab,
 }
 
+/// The set under `name` in `map`, or an empty one.
+fn set_or_empty<'a>(
+    map: &'a rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
+    name: &str,
+) -> &'a rustc_hash::FxHashSet<String> {
+    static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    map.get(name)
+        .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+}
+
 impl Rulebook {
     /// Loads and compiles rules from `sources` (built-in and user files).
     /// A user rule, lexicon or pattern with the same name as a built-in one replaces it.
@@ -141,11 +151,7 @@ impl Rulebook {
     /// The entries of word list `name` as keys: their words' matching forms,
     /// one space apart, punctuation dropped (as [`crate::checks::words_of`] gives them).
     pub fn lexicon_keys(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
-        static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
-            std::sync::OnceLock::new();
-        self.lexicon_keys
-            .get(name)
-            .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+        set_or_empty(&self.lexicon_keys, name)
     }
 
     /// How many words the longest entry of word list `name` has (0 when there is none).
@@ -157,11 +163,7 @@ impl Rulebook {
     /// [`Rulebook::lexicon_keys`]): a text whose first word is not among
     /// them is no entry of the list.
     pub fn lexicon_firsts(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
-        static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
-            std::sync::OnceLock::new();
-        self.lexicon_firsts
-            .get(name)
-            .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+        set_or_empty(&self.lexicon_firsts, name)
     }
 
     /// The entries of word list `name` (empty when there is none).
