@@ -157,9 +157,9 @@ impl Trie {
             .map(|k| next[k].1 as usize)
     }
 
-    /// Like [`Trie::starts_with`], by the token's ids (`base` is [`UNKNOWN`]
-    /// or the form's id when the token has no base of its own); `None` when
-    /// the trie is not bound.
+    /// Like [`Trie::starts_with`], by the token's ids (`base`: the id of its
+    /// possessive-free base, or the form's own id when it has none); `None`
+    /// when the trie is not bound.
     pub fn starts_with_id(&self, norm: u32, base: u32) -> Option<bool> {
         let by_id = self.by_id.get()?;
         Some(

@@ -1,5 +1,5 @@
 //! factlint's pattern language: parsed with nom into an AST ([`ast`]),
-//! compiled into a token program ([`compile`]) and run by a bounded
+//! compiled into a token program ([`compile()`]) and run by a bounded
 //! backtracking matcher ([`vm`]) whose cost is linear in the tokens of a
 //! sentence times the size of the program.
 //!
