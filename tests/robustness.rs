@@ -145,6 +145,41 @@ fn documents_and_engine_never_panic() {
 }
 
 #[test]
+fn documents_parsed_in_recycled_buffers_are_the_same() {
+    // One thread's buffers serve document after document (as in `check`):
+    // each parse must equal a parse in fresh memory, whatever came before.
+    let mut rng = Rng(0x5851_F42D_4C95_7F2D);
+    let mut buffers = factlint::document::Buffers::default();
+    for i in 0..5_000usize {
+        let text = rng.string(TEXT_PIECES, 60 + (i % 7) as u64 * 20);
+        let format = [Format::Markdown, Format::Text, Format::Html, Format::Mdx][i % 4];
+        let fresh = Document::parse("fuzz", text.as_str(), format);
+        let mut source = buffers.source();
+        source.extend_from_slice(text.as_bytes());
+        let source = String::from_utf8(source).expect("the text is UTF-8");
+        let reused = Document::parse_with("fuzz", source, format, &mut buffers);
+        let summary = |d: &Document| -> Vec<_> {
+            d.tokens
+                .iter()
+                .map(|t| {
+                    (
+                        t.span(),
+                        d.text(t).to_string(),
+                        d.norm(t).to_string(),
+                        t.flags,
+                        t.sentence,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(summary(&reused), summary(&fresh), "{text:?}");
+        assert_eq!(reused.sentences, fresh.sentences, "{text:?}");
+        assert_eq!(reused.lines(), fresh.lines(), "{text:?}");
+        buffers.recycle(reused);
+    }
+}
+
+#[test]
 fn config_files_never_panic() {
     let mut rng = Rng(0x0F1E_2D3C_4B5A_6978);
     let pieces = &[
