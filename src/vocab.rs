@@ -268,6 +268,14 @@ impl WordIds {
             None => self.norm.get(i).copied().unwrap_or(UNKNOWN),
         }
     }
+
+    /// The ids of token `i`'s matching form and of its base ([`WordIds::base`]):
+    /// the two are equal unless the token is a possessive, and a caller
+    /// looks the base up only when they differ.
+    #[inline]
+    pub fn forms(&self, i: usize) -> (u32, u32) {
+        (self.norm.get(i).copied().unwrap_or(UNKNOWN), self.base(i))
+    }
 }
 
 #[cfg(test)]

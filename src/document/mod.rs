@@ -193,27 +193,27 @@ impl Document {
             }
         }
         let (prose, blocks, pieces) = b.finish();
-        let b = buffers;
+        let bufs = buffers;
         let mut doc = Document {
             path: path.into(),
-            lines: LineIndex::new_in(&source, std::mem::take(&mut b.line_starts)),
+            lines: LineIndex::new_in(&source, std::mem::take(&mut bufs.line_starts)),
             source,
             format,
             date,
             problems,
             front_matter,
-            tokens: cleared(&mut b.tokens),
-            sentences: cleared(&mut b.sentences),
-            blocks: cleared(&mut b.blocks),
-            prose_lines: cleared(&mut b.prose_lines),
-            leads: cleared(&mut b.leads),
+            tokens: cleared(&mut bufs.tokens),
+            sentences: cleared(&mut bufs.sentences),
+            blocks: cleared(&mut bufs.blocks),
+            prose_lines: cleared(&mut bufs.prose_lines),
+            leads: cleared(&mut bufs.leads),
             prose,
-            norm: std::mem::take(&mut b.norm),
+            norm: std::mem::take(&mut bufs.norm),
         };
         doc.norm.clear();
-        let mut ends = cleared(&mut b.ends);
+        let mut ends = cleared(&mut bufs.ends);
         doc.tokenize(&blocks, &pieces, &mut ends);
-        (b.block_prose, b.pieces.0, b.ends) = (blocks, pieces.0, ends);
+        (bufs.block_prose, bufs.pieces.0, bufs.ends) = (blocks, pieces.0, ends);
         doc
     }
 
@@ -343,10 +343,7 @@ impl Document {
                 };
                 // Only words joined by an apostrophe can end in 's.
                 let form = if raw.plain { &prose } else { &**norm };
-                if raw.apostrophe
-                    && form.as_bytes()[..ne].ends_with(b"'s")
-                    && normalize::base_len(&form[ns..ne]) < ne - ns
-                {
+                if raw.apostrophe && normalize::base_len(&form[ns..ne]) < ne - ns {
                     flags |= POSSESSIVE;
                 }
                 // A newline in the source between two tokens of a block breaks the line.
@@ -808,54 +805,6 @@ mod tests {
                 }
             }
             assert!(newlines >= 2, "{src:?}");
-        }
-    }
-
-    #[test]
-    fn recycled_buffers_parse_as_fresh_ones() {
-        // What a document's parse yields, in a form that can be compared.
-        let summary = |d: &Document| {
-            let toks: Vec<_> = d
-                .tokens
-                .iter()
-                .map(|t| {
-                    (
-                        t.span(),
-                        d.text(t).to_string(),
-                        d.norm(t).to_string(),
-                        t.flags,
-                        t.sentence,
-                    )
-                })
-                .collect();
-            (
-                toks,
-                d.sentences.clone(),
-                d.blocks().to_vec(),
-                d.lines().to_vec(),
-                d.leads().to_vec(),
-            )
-        };
-        let long = MARKED_UP.repeat(20);
-        let inputs = [
-            (long.as_str(), Format::Markdown),
-            ("Ünïcode Haftar’s men.\n\nBashār said so.", Format::Text),
-            ("<p>One &amp; <b>two</b>\nthree</p>", Format::Html),
-            ("", Format::Markdown),
-            (MARKED_UP, Format::Markdown),
-        ];
-        let mut buffers = Buffers::default();
-        for (src, format) in inputs {
-            let fresh = Document::parse("a", src, format);
-            let mut source = buffers.source();
-            assert!(source.is_empty());
-            source.extend_from_slice(src.as_bytes());
-            let source = String::from_utf8(source).unwrap();
-            let reused = Document::parse_with("a", source, format, &mut buffers);
-            assert_eq!(reused.source, src);
-            assert_eq!(summary(&reused), summary(&fresh), "{src:?}");
-            assert_eq!(reused.position(src.len()), fresh.position(src.len()));
-            buffers.recycle(reused);
         }
     }
 

@@ -98,7 +98,7 @@ impl Prefilter {
                     break;
                 }
                 k += 1;
-                let (n, b) = (ids.norm[i], ids.base(i));
+                let (n, b) = ids.forms(i);
                 if n != UNKNOWN {
                     known.push(n);
                     here.extend_from_slice(self.anchored(n));

@@ -199,6 +199,16 @@ impl NameTrie {
         }
     }
 
+    /// The node reached from `at` by token `j`'s word, or by its base when
+    /// it has one of its own (a possessive), or [`NONE`].
+    fn step(&self, at: Option<u32>, ids: &WordIds, j: usize) -> u32 {
+        let (n, b) = ids.forms(j);
+        match self.child(at, n) {
+            NONE if b != n => self.child(at, b),
+            c => c,
+        }
+    }
+
     pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
         let mut at = None;
         for w in key.split(' ') {
@@ -261,10 +271,7 @@ impl FactBase {
             // Most words with an id start no name (they are rule words, or
             // inner words of names): ruled out by one array read by id,
             // before the token itself is read.
-            let mut n = self.names.child(None, ids.norm[i]);
-            if n == NONE {
-                n = self.names.child(None, ids.base(i));
-            }
+            let mut n = self.names.step(None, ids, i);
             if n == NONE {
                 continue;
             }
@@ -285,11 +292,7 @@ impl FactBase {
                 if j >= doc.tokens.len() {
                     break;
                 }
-                let at = Some(n);
-                n = self.names.child(at, ids.norm[j]);
-                if n == NONE {
-                    n = self.names.child(at, ids.base(j));
-                }
+                n = self.names.step(Some(n), ids, j);
                 if n == NONE {
                     break;
                 }

@@ -109,17 +109,9 @@ impl<'a> Text<'a> {
         Text { doc, ids }
     }
 
-    /// The ids of token `pos`'s matching form and of its base (the form's
-    /// own id when the token is no possessive).
+    /// The ids of token `pos`'s matching form and of its base (see [`WordIds::forms`]).
     fn ids(&self, pos: usize) -> Option<(u32, u32)> {
-        let ids = self.ids?;
-        let n = ids.norm.get(pos).copied().unwrap_or(UNKNOWN);
-        let b = if self.doc.tokens[pos].possessive() {
-            ids.base(pos)
-        } else {
-            n
-        };
-        Some((n, b))
+        self.ids.map(|ids| ids.forms(pos))
     }
 }
 
