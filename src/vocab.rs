@@ -212,9 +212,10 @@ impl Vocab {
         // Most tokens are no word of the vocabulary: only the others are listed.
         let mut known = Vec::with_capacity(doc.tokens.len() / 4);
         let mut possessives = Vec::new();
+        let buf = doc.norm_buffer();
         for (i, t) in doc.tokens.iter().enumerate() {
             // Web addresses and code have an empty matching form: no id.
-            let (buf, start, end) = doc.norm_in_buffer(t);
+            let (start, end) = t.norm_range();
             let id = self.get_in(buf, start, end);
             norm.push(id);
             // Only possessives have a base form of their own.

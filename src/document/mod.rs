@@ -55,8 +55,6 @@ pub const LINE_START: u8 = 1;
 pub const LINE_END: u8 = 2;
 /// Token flag: white space precedes the token.
 pub const SPACE_BEFORE: u8 = 4;
-/// Token flag (internal): the matching form is the prose text itself.
-const NORM_IN_PROSE: u8 = 8;
 /// Token flag (internal): the matching form ends in a possessive `'s`.
 const POSSESSIVE: u8 = 16;
 
@@ -103,6 +101,11 @@ impl Token {
     /// Where its span ends in the original source.
     pub fn end(&self) -> usize {
         self.end as usize
+    }
+
+    /// Where its matching form lies in [`Document::norm_buffer`].
+    pub fn norm_range(&self) -> (usize, usize) {
+        (self.norm as usize, self.norm_end as usize)
     }
 
     /// Length in bytes of its matching form.
@@ -246,40 +249,27 @@ impl Document {
 
     /// The token's matching form (see [`normalize::normalize`]).
     pub fn norm(&self, t: &Token) -> &str {
-        &self.norm_buffer(t)[t.norm as usize..t.norm_end as usize]
+        &self.norm[t.norm as usize..t.norm_end as usize]
     }
 
     /// The token's matching form as bytes (cheaper to slice than [`Document::norm`]).
     pub fn norm_bytes(&self, t: &Token) -> &[u8] {
-        self.norm_buffer(t)
+        self.norm
             .as_bytes()
             .get(t.norm as usize..t.norm_end as usize)
             .unwrap_or_default()
     }
 
-    /// The buffer a token's matching form lies in, and where the form
-    /// starts and ends in it (the bytes after it let a short form be read
-    /// as one integer).
-    pub fn norm_in_buffer(&self, t: &Token) -> (&[u8], usize, usize) {
-        (
-            self.norm_buffer(t).as_bytes(),
-            t.norm as usize,
-            t.norm_end as usize,
-        )
-    }
-
-    /// The buffer a token's matching form lies in.
-    fn norm_buffer(&self, t: &Token) -> &str {
-        if t.has(NORM_IN_PROSE) {
-            &self.prose
-        } else {
-            &self.norm
-        }
+    /// The buffer the matching forms lie in (see [`Token`]): a token's form
+    /// is at `norm..norm_end` of it, and the bytes after a form let a
+    /// short one be read as one integer.
+    pub fn norm_buffer(&self) -> &[u8] {
+        self.norm.as_bytes()
     }
 
     /// The token's matching form without a possessive `'s`.
     pub fn base(&self, t: &Token) -> &str {
-        &self.norm_buffer(t)[t.norm as usize..(t.norm + t.base_len()) as usize]
+        &self.norm[t.norm as usize..(t.norm + t.base_len()) as usize]
     }
 
     /// The 1-based line and column of a byte offset in the source.
@@ -306,8 +296,11 @@ impl Document {
         self.sentences.reserve(prose.len() / 80);
         self.blocks.reserve(blocks.len());
         self.prose_lines.reserve(blocks.len());
-        // Only words with capitals or non-ASCII letters need a matching form of their own.
-        self.norm.reserve(prose.len() / 4);
+        // The matching forms: the prose lower-cased (an ASCII token's form
+        // is at its own offsets in it), then the forms of tokens beyond ASCII.
+        self.norm.clear();
+        self.norm.push_str(&prose);
+        self.norm.make_ascii_lowercase();
         let mut cursor = Cursor::new(pieces);
         let starts = self.lines.starts();
         let mut next_line = 1;
@@ -323,9 +316,8 @@ impl Document {
                 let (ps, pe) = (base + raw.start, base + raw.end);
                 let span = cursor.map(ps, pe);
                 let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
-                // Most words are their own matching form: no copy then.
-                let (ns, ne) = if raw.plain {
-                    flags |= NORM_IN_PROSE;
+                // ASCII tokens have their forms in the lower-cased prose already.
+                let (ns, ne) = if raw.ascii {
                     (ps, pe)
                 } else {
                     let ns = norm.len();
@@ -342,8 +334,7 @@ impl Document {
                     (ns, norm.len())
                 };
                 // Only words joined by an apostrophe can end in 's.
-                let form = if raw.plain { &prose } else { &**norm };
-                if raw.apostrophe && normalize::base_len(&form[ns..ne]) < ne - ns {
+                if raw.apostrophe && normalize::base_len(&norm[ns..ne]) < ne - ns {
                     flags |= POSSESSIVE;
                 }
                 // A newline in the source between two tokens of a block breaks the line.
@@ -677,7 +668,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_words_read_their_matching_form_from_the_prose() {
+    fn ascii_words_read_their_matching_form_at_their_own_offsets() {
         let doc = Document::from_text("haftar's men, it's HAFTAR's Bashār said");
         let forms: Vec<(&str, &str)> = doc
             .tokens
@@ -688,8 +679,10 @@ mod tests {
         assert_eq!(forms[3], ("it's", "it's"));
         assert_eq!(forms[4], ("haftar's", "haftar"));
         assert_eq!(forms[5], ("bashar", "bashar"));
-        assert!(doc.tokens[0].has(NORM_IN_PROSE));
-        assert!(!doc.tokens[4].has(NORM_IN_PROSE));
+        // ASCII words read their forms in the lower-cased copy of the
+        // prose, at their own offsets; others have theirs after it.
+        assert_eq!((doc.tokens[4].norm, doc.tokens[4].text), (19, 19));
+        assert!(doc.tokens[5].norm as usize >= doc.prose.len());
     }
 
     /// Markdown with markup between and inside words, entities, code,

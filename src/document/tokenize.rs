@@ -33,8 +33,8 @@ pub struct RawToken {
     pub kind: TokenKind,
     /// Whether white space (or the start of the text) comes right before it.
     pub space_before: bool,
-    /// Whether the text is its own matching form (ASCII without capitals).
-    pub plain: bool,
+    /// Whether it is ASCII: its matching form is then its text lower-cased.
+    pub ascii: bool,
     /// Whether an apostrophe joins two of its parts ("Haftar’s", "it's"):
     /// only such a word can end in a possessive `'s`.
     pub apostrophe: bool,
@@ -99,7 +99,7 @@ impl Iterator for Tokens<'_> {
         loop {
             let i = self.i;
             let &b = bytes.get(i)?;
-            let (end, kind, plain, apostrophe) = if b < 0x80 {
+            let (end, kind, ascii, apostrophe) = if b < 0x80 {
                 // ASCII, the common case, decided byte by byte.
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
                     self.i += 1;
@@ -110,8 +110,9 @@ impl Iterator for Tokens<'_> {
                 let web = matches!(b | 0x20, b'h' | b'w')
                     && matches!(bytes.get(i + 1).map(|n| n | 0x20), Some(b't' | b'w'));
                 match web.then(|| url_end(text, i)).flatten() {
+                    // A web address has no matching form.
                     Some(end) => (end, TokenKind::Url, false, false),
-                    None if b.is_ascii_alphanumeric() => word_end_plain(text, i),
+                    None if b.is_ascii_alphanumeric() => word_end_quick(text, i),
                     None => (i + 1, TokenKind::Punct, true, false),
                 }
             } else {
@@ -124,7 +125,7 @@ impl Iterator for Tokens<'_> {
                 if c == OPAQUE {
                     (i + c.len_utf8(), TokenKind::Code, false, false)
                 } else if is_word_char(c) {
-                    word_end_plain(text, i)
+                    word_end_quick(text, i)
                 } else {
                     (i + c.len_utf8(), TokenKind::Punct, false, false)
                 }
@@ -137,7 +138,7 @@ impl Iterator for Tokens<'_> {
                 end,
                 kind,
                 space_before,
-                plain,
+                ascii,
                 apostrophe,
             });
         }
@@ -189,11 +190,8 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 const ALNUM: u8 = 1;
 /// [`ASCII_CLASS`] bits: an ASCII digit.
 const ALNUM_DIGIT: u8 = 3;
-/// [`ASCII_CLASS`] bit: an ASCII capital.
-const UPPER: u8 = 4;
-
 /// For each byte: [`ALNUM_DIGIT`] for ASCII digits, [`ALNUM`] for ASCII
-/// letters (with [`UPPER`] for capitals), else 0.
+/// letters, else 0.
 const ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -201,8 +199,6 @@ const ASCII_CLASS: [u8; 256] = {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
             ALNUM_DIGIT
-        } else if c.is_ascii_uppercase() {
-            ALNUM | UPPER
         } else if c.is_ascii_alphabetic() {
             ALNUM
         } else {
@@ -215,35 +211,33 @@ const ASCII_CLASS: [u8; 256] = {
 
 /// The end of the word or number token starting at `start`, and its kind.
 pub fn word_end(text: &str, start: usize) -> (usize, TokenKind) {
-    let (end, kind, _, _) = word_end_plain(text, start);
+    let (end, kind, _, _) = word_end_quick(text, start);
     (end, kind)
 }
 
 /// The run of ASCII letters and digits at `start`: its length, and the
-/// [`ASCII_CLASS`] bits all its bytes share and any of them has.
+/// [`ASCII_CLASS`] bits all its bytes share.
 #[inline(always)]
-fn ascii_run(bytes: &[u8], start: usize) -> (usize, u8, u8) {
-    let (mut all, mut any, mut run) = (ALNUM_DIGIT, 0, 0);
+fn ascii_run(bytes: &[u8], start: usize) -> (usize, u8) {
+    let (mut all, mut run) = (ALNUM_DIGIT, 0);
     for &b in bytes.get(start..).unwrap_or_default() {
         let c = ASCII_CLASS[b as usize];
         if c == 0 {
             break;
         }
         all &= c;
-        any |= c;
         run += 1;
     }
-    (run, all, any)
+    (run, all)
 }
 
-/// Like [`word_end`], whether the word is its own matching form (ASCII
-/// without capitals: nothing to fold), and whether an apostrophe joins it.
+/// Like [`word_end`], whether the word is ASCII, and whether an apostrophe joins it.
 #[inline(always)]
-fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
+fn word_end_quick(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     // Most words are a run of ASCII letters or digits ended by a space or by
     // punctuation that joins nothing: decided here, the rest below.
     let bytes = text.as_bytes();
-    let (run, all, any) = ascii_run(bytes, start);
+    let (run, all) = ascii_run(bytes, start);
     let j = start + run;
     if run == 0 || !ends_on_ascii(bytes, j) {
         return word_end_full(text, start);
@@ -253,7 +247,7 @@ fn word_end_plain(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     } else {
         TokenKind::Word
     };
-    (j, kind, any & UPPER == 0, false)
+    (j, kind, true, false)
 }
 
 /// Whether a word ends at `j` on ASCII alone: at the end of the text, at
@@ -273,10 +267,10 @@ fn ends_on_ascii(bytes: &[u8], j: usize) -> bool {
     }
 }
 
-/// [`word_end_plain`] for words with joiners or letters beyond ASCII.
+/// [`word_end_quick`] for words with joiners or letters beyond ASCII.
 #[inline(never)]
 fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
-    let mut plain = true;
+    let mut ascii = true;
     let mut apostrophe = false;
     let mut j = start;
     let mut numeric = true;
@@ -286,10 +280,9 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     loop {
         // One segment of letters and digits: ASCII byte by byte, the rest by character.
         loop {
-            let (run, all, any) = ascii_run(bytes, j);
+            let (run, all) = ascii_run(bytes, j);
             j += run;
             numeric &= all == ALNUM_DIGIT;
-            plain &= any & UPPER == 0;
             if j >= bytes.len() || bytes[j] < 0x80 {
                 break;
             }
@@ -299,14 +292,14 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
             if is_invisible(c) && text[j + c.len_utf8()..].starts_with(is_word_char) && j > start {
                 // A soft hyphen or joiner inside a word does not split it.
                 j += c.len_utf8();
-                plain = false;
+                ascii = false;
                 continue;
             }
             if !is_word_char(c) {
                 break;
             }
             numeric = false;
-            plain = false;
+            ascii = false;
             j += c.len_utf8();
         }
         if ends_on_ascii(bytes, j) {
@@ -343,7 +336,7 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
         if !joins {
             break;
         }
-        plain &= joiner.is_ascii();
+        ascii &= joiner.is_ascii();
         j += joiner.len_utf8();
         segment_start = j;
     }
@@ -359,7 +352,7 @@ fn word_end_full(text: &str, start: usize) -> (usize, TokenKind, bool, bool) {
     } else {
         TokenKind::Word
     };
-    (j, kind, plain, apostrophe)
+    (j, kind, ascii, apostrophe)
 }
 
 #[cfg(test)]
