@@ -19,9 +19,9 @@ pub struct Vocab {
     /// A bit for each shape (first byte, last byte, length) of the longer
     /// words: most long tokens are ruled out without hashing the whole word.
     shapes: Box<[u64; SHAPE_WORDS]>,
-    /// Tokens whose ids are below this are listed in [`WordIds::known`]
-    /// (see [`Vocab::list_known`]).
-    listed: u32,
+    /// A bit for each id whose tokens are listed in [`WordIds::known`]
+    /// (see [`Vocab::intern_listed`]).
+    listed: Vec<u64>,
 }
 
 /// Size of the shape filter in 64-bit words (2^16 bits).
@@ -33,7 +33,7 @@ impl Default for Vocab {
             ids: FxHashMap::default(),
             short: ShortTable::default(),
             shapes: Box::new([0; SHAPE_WORDS]),
-            listed: UNKNOWN,
+            listed: Vec::new(),
         }
     }
 }
@@ -188,12 +188,27 @@ impl Vocab {
         self.get_bytes(buf.get(start..end).unwrap_or_default())
     }
 
-    /// From now on, tokens with the words added later get their ids but are
-    /// not listed in [`WordIds::known`]: the words the prefilter and the
-    /// name finder look for come first, and words only the matcher compares
-    /// (which it reads by token position) do not lengthen their walks.
-    pub fn list_known(&mut self) {
-        self.listed = self.ids.len() as u32;
+    /// The id of `word`, added if new, and its tokens listed in
+    /// [`WordIds::known`]: the words where the prefilter and the name
+    /// finder start looking. Other words (inner words of names, words only
+    /// the matcher compares, which both read by token position) get ids
+    /// from [`Vocab::intern`] and do not lengthen those walks.
+    pub fn intern_listed(&mut self, word: &str) -> u32 {
+        let id = self.intern(word);
+        let (w, bit) = (id as usize / 64, 1u64 << (id % 64));
+        if self.listed.len() <= w {
+            self.listed.resize(w + 1, 0);
+        }
+        self.listed[w] |= bit;
+        id
+    }
+
+    /// Whether tokens with word `id` are listed in [`WordIds::known`].
+    #[inline]
+    fn is_listed(&self, id: u32) -> bool {
+        self.listed
+            .get(id as usize / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 != 0)
     }
 
     /// How many words it holds (ids are `0..len`).
@@ -219,13 +234,12 @@ impl Vocab {
             let id = self.get_in(buf, start, end);
             norm.push(id);
             // Only possessives have a base form of their own.
-            // (The unknown id is above every listed one.)
             let known_here = if t.possessive() {
                 let b = self.get_in(buf, start, end - 2);
                 possessives.push((i, b));
-                id < self.listed || b < self.listed
+                self.is_listed(id) || self.is_listed(b)
             } else {
-                id < self.listed
+                self.is_listed(id)
             };
             if known_here {
                 known.push(i as u32);
@@ -253,9 +267,9 @@ pub struct WordIds {
     /// Id of each token's matching form without a possessive `'s`; empty
     /// when the document has no possessive (then it is `norm`).
     base: Vec<u32>,
-    /// The indices of the tokens with an id (below the vocabulary's listed
-    /// ones, see [`Vocab::list_known`]), in order: the only places the
-    /// prefilter and the name finder need to look.
+    /// The indices of the tokens whose words are listed (see
+    /// [`Vocab::intern_listed`]), in order: the only places the prefilter
+    /// and the name finder need to look.
     pub known: Vec<u32>,
 }
 
@@ -320,8 +334,8 @@ mod tests {
     #[test]
     fn tokens_get_the_ids_of_their_forms() {
         let mut v = Vocab::default();
-        let haftar = v.intern("haftar");
-        let forces = v.intern("forces");
+        let haftar = v.intern_listed("haftar");
+        let forces = v.intern_listed("forces");
         assert_eq!(v.intern("haftar"), haftar);
         let doc = Document::from_text("Haftar’s forces and HAFTAR left");
         let ids = v.index(&doc);
@@ -330,6 +344,10 @@ mod tests {
         assert_eq!(ids.norm[1], forces);
         assert_eq!((ids.norm[3], ids.base(3)), (haftar, haftar));
         assert_eq!(ids.known, [0, 1, 3]);
+        // A word with an id that is not listed is found, not listed.
+        let and = v.intern("and");
+        let ids = v.index(&doc);
+        assert_eq!((ids.norm[2], ids.known.as_slice()), (and, &[0, 1, 3][..]));
         assert_eq!(ids.norm[4], UNKNOWN);
         assert_eq!(v.get("haftars"), UNKNOWN);
         let long = v.intern("international");

@@ -44,12 +44,12 @@ impl Prefilter {
                 let others = required
                     .iter()
                     .skip(1)
-                    .map(|s| s.iter().map(|w| vocab.intern(w)).collect())
+                    .map(|s| s.iter().map(|w| vocab.intern_listed(w)).collect())
                     .collect();
                 let entry = entries.len() as u32;
                 entries.push((i as u32, others));
                 for w in &required[0] {
-                    let id = vocab.intern(w) as usize;
+                    let id = vocab.intern_listed(w) as usize;
                     if anchors.len() <= id {
                         anchors.resize(id + 1, Vec::new());
                     }

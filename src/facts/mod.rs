@@ -212,7 +212,11 @@ impl NameTrie {
     pub(crate) fn insert(&mut self, key: &str, actors: Vec<Actor>) {
         let mut at = None;
         for w in key.split(' ') {
-            let id = self.vocab.intern(w);
+            // The name finder starts at the first words only.
+            let id = match at {
+                None => self.vocab.intern_listed(w),
+                Some(_) => self.vocab.intern(w),
+            };
             let mut n = self.child(at, id);
             if n == NONE {
                 n = self.nodes.len() as u32;

@@ -389,7 +389,6 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     let prefilter = Prefilter::new(&rules, &mut vocab);
     // Every word the programs test gets an id too: matching compares ids.
     // Tokens with only these are not listed for the prefilter and name finder.
-    vocab.list_known();
     for rule in &rules {
         rule.program.bind(&mut vocab);
         for u in &rule.unless {
