@@ -56,7 +56,7 @@ pub const LINE_END: u8 = 2;
 /// Token flag: white space precedes the token.
 pub const SPACE_BEFORE: u8 = 4;
 /// Token flag (internal): the matching form ends in a possessive `'s`.
-const POSSESSIVE: u8 = 16;
+const POSSESSIVE: u8 = 8;
 
 /// One token of prose: 32 bytes, offsets held as `u32` (documents are
 /// limited to [`MAX_LEN`] bytes).
@@ -76,11 +76,13 @@ pub struct Token {
     pub flags: u8,
 }
 
-/// The largest document factlint reads, in bytes: offsets are held in 32
-/// bits, and half that range leaves room for the prose and matching-form
-/// buffers, which can outgrow the source a little (a decoded entity, a
-/// lower case letter longer than its capital).
-pub const MAX_LEN: usize = u32::MAX as usize / 2;
+/// The largest document factlint reads, in bytes (512 MiB): offsets are
+/// held in 32 bits, and an eighth of that range leaves room for the
+/// matching-form buffer, which holds the prose (a little longer than the
+/// source at most: a decoded entity) lower-cased, then the forms of the
+/// tokens beyond ASCII, up to three times as long as their text (a Hangul
+/// syllable spelled out in its letters).
+pub const MAX_LEN: usize = u32::MAX as usize / 8;
 
 impl Token {
     /// Whether the token has `flag`.

@@ -427,6 +427,26 @@ mod tests {
     }
 
     #[test]
+    fn tokens_say_whether_they_are_ascii() {
+        let text = "Haftar’s US-backed café, https://x.org ok.";
+        let mut got = Vec::new();
+        tokenize(text, |t| got.push((&text[t.start..t.end], t.ascii)));
+        assert_eq!(
+            got,
+            [
+                ("Haftar’s", false),
+                ("US-backed", true),
+                ("café", false),
+                (",", true),
+                // A web address has no matching form to read.
+                ("https://x.org", false),
+                ("ok", true),
+                (".", true),
+            ]
+        );
+    }
+
+    #[test]
     fn possessive_stays_in_word() {
         assert_eq!(words("Haftar’s army"), ["Haftar’s", "army"]);
         assert_eq!(words("‘Arab Spring’."), ["‘", "Arab", "Spring", "’", "."]);
