@@ -1,6 +1,7 @@
-//! Word ids: every word that a rule's prefilter or a name of the fact base
-//! needs gets a number, and each document's tokens are looked up once, so
-//! that the prefilter and the name finder compare numbers, not strings.
+//! Word ids: every word that a rule's prefilter, a name of the fact base or
+//! a pattern needs gets a number, and each document's tokens are looked up
+//! once, so that the prefilter, the name finder and the matcher compare
+//! numbers, not strings.
 
 use rustc_hash::FxHashMap;
 
@@ -224,8 +225,8 @@ impl Vocab {
     /// The ids of `doc`'s tokens.
     pub fn index(&self, doc: &Document) -> WordIds {
         let mut norm = Vec::with_capacity(doc.tokens.len());
-        // Most tokens are no word of the vocabulary: only the others are listed.
-        let mut known = Vec::with_capacity(doc.tokens.len() / 4);
+        // Most tokens start no search: only the others are listed.
+        let mut known = Vec::with_capacity(doc.tokens.len() / 8);
         let mut possessives = Vec::new();
         let buf = doc.norm_buffer();
         for (i, t) in doc.tokens.iter().enumerate() {

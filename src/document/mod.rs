@@ -215,7 +215,6 @@ impl Document {
             prose,
             norm: std::mem::take(&mut bufs.norm),
         };
-        doc.norm.clear();
         let mut ends = cleared(&mut bufs.ends);
         doc.tokenize(&blocks, &pieces, &mut ends);
         (bufs.block_prose, bufs.pieces.0, bufs.ends) = (blocks, pieces.0, ends);
@@ -319,7 +318,7 @@ impl Document {
                 let span = cursor.map(ps, pe);
                 let mut flags = if raw.space_before { SPACE_BEFORE } else { 0 };
                 // ASCII tokens have their forms in the lower-cased prose already.
-                let (ns, ne) = if raw.ascii {
+                let (ns, ne) = if raw.lowered {
                     (ps, pe)
                 } else {
                     let ns = norm.len();

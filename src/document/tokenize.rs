@@ -33,8 +33,11 @@ pub struct RawToken {
     pub kind: TokenKind,
     /// Whether white space (or the start of the text) comes right before it.
     pub space_before: bool,
-    /// Whether it is ASCII: its matching form is then its text lower-cased.
-    pub ascii: bool,
+    /// Whether its matching form is its own text lower-cased: ASCII words,
+    /// numbers and punctuation. Web addresses and code have no form, and
+    /// tokens beyond ASCII have forms of their own (see
+    /// [`super::normalize::normalize`]).
+    pub lowered: bool,
     /// Whether an apostrophe joins two of its parts ("Haftar’s", "it's"):
     /// only such a word can end in a possessive `'s`.
     pub apostrophe: bool,
@@ -99,7 +102,7 @@ impl Iterator for Tokens<'_> {
         loop {
             let i = self.i;
             let &b = bytes.get(i)?;
-            let (end, kind, ascii, apostrophe) = if b < 0x80 {
+            let (end, kind, lowered, apostrophe) = if b < 0x80 {
                 // ASCII, the common case, decided byte by byte.
                 if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
                     self.i += 1;
@@ -138,7 +141,7 @@ impl Iterator for Tokens<'_> {
                 end,
                 kind,
                 space_before,
-                ascii,
+                lowered,
                 apostrophe,
             });
         }
@@ -427,10 +430,10 @@ mod tests {
     }
 
     #[test]
-    fn tokens_say_whether_they_are_ascii() {
+    fn tokens_say_whether_their_form_is_their_text_lowered() {
         let text = "Haftar’s US-backed café, https://x.org ok.";
         let mut got = Vec::new();
-        tokenize(text, |t| got.push((&text[t.start..t.end], t.ascii)));
+        tokenize(text, |t| got.push((&text[t.start..t.end], t.lowered)));
         assert_eq!(
             got,
             [
