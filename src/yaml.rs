@@ -3,7 +3,7 @@
 //! Every YAML document factlint reads (rule files, front matter) goes
 //! through this module, so the YAML library can be replaced in one place.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 /// A YAML error with the byte offset, line and column (1-based) where it was found.
 #[derive(Debug, Clone)]
@@ -55,13 +55,77 @@ pub enum TopLevel {
 }
 
 /// Tells whether a YAML document is a sequence, a mapping or something else.
+///
+/// The document is walked without being kept (a pack of thousands of rules
+/// would otherwise be held twice while it loads).
 pub fn top_level(text: &str) -> Result<TopLevel, YamlError> {
-    let v: serde_yaml::Value = from_str(text)?;
-    Ok(match v {
-        serde_yaml::Value::Sequence(_) => TopLevel::Sequence,
-        serde_yaml::Value::Mapping(_) => TopLevel::Mapping,
-        _ => TopLevel::Other,
-    })
+    Ok(from_str::<Shape>(text)?.0)
+}
+
+/// The top-level shape of a document, read by [`ShapeVisitor`].
+struct Shape(TopLevel);
+
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ShapeVisitor).map(Shape)
+    }
+}
+
+/// Tells sequences from mappings and skips their contents.
+struct ShapeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ShapeVisitor {
+    type Value = TopLevel;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(TopLevel::Sequence)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(TopLevel::Mapping)
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<TopLevel, A::Error> {
+        // A tagged value (`!tag …`).
+        use serde::de::VariantAccess;
+        let (_, value) = data.variant::<IgnoredAny>()?;
+        value.newtype_variant::<IgnoredAny>()?;
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
+
+    fn visit_none<E>(self) -> Result<TopLevel, E> {
+        Ok(TopLevel::Other)
+    }
 }
 
 /// Reads a top-level string field (such as `date`) from a YAML mapping.
@@ -184,6 +248,33 @@ impl ScalarLocation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tells_the_top_level_shape() {
+        let cases = [
+            ("- id: a\n  message: m\n- [1, {x: 2}]\n", TopLevel::Sequence),
+            ("[]", TopLevel::Sequence),
+            ("rules:\n  - id: a\nlexicons: {x: [y]}\n", TopLevel::Mapping),
+            ("{}", TopLevel::Mapping),
+            ("", TopLevel::Other),
+            ("# only a comment\n", TopLevel::Other),
+            ("~", TopLevel::Other),
+            ("just text", TopLevel::Other),
+            ("42", TopLevel::Other),
+            ("-3", TopLevel::Other),
+            ("1.5", TopLevel::Other),
+            ("true", TopLevel::Other),
+            ("!tag [1, 2]", TopLevel::Other),
+            ("!tag {a: 1}", TopLevel::Other),
+        ];
+        for (text, want) in cases {
+            assert_eq!(top_level(text).ok(), Some(want), "{text:?}");
+        }
+        // Broken YAML is an error with its place, wherever it is.
+        let e = top_level("- a\n- [b\n").err();
+        assert!(e.is_some_and(|e| e.offset.is_some()));
+        assert!(top_level("a: 1\n  b: 2\n").is_err());
+    }
 
     #[test]
     fn locates_quoted_scalars() {

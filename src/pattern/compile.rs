@@ -445,6 +445,10 @@ impl<'r> Compiler<'r> {
             _ => vec![required.clone()],
         };
         let first = First::of(&e.insts, &e.preds);
+        // A rule pack of thousands of rules keeps every program: no spare room.
+        e.insts.shrink_to_fit();
+        e.preds.shrink_to_fit();
+        e.captures.shrink_to_fit();
         Ok(Program {
             insts: e.insts,
             preds: e.preds,

@@ -370,7 +370,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     }
 
     let mut compiler = Compiler::new(&resolver);
-    let mut rules = Vec::new();
+    let mut rules = Vec::with_capacity(chosen.len());
     for (i, spec) in chosen {
         let src = &sources[i];
         let mut ctx = Ctx {
@@ -483,8 +483,8 @@ fn compile_rule(
             Err(e) => ctx.pattern_error(at, p, &e, "pattern error"),
         }
     }
-    let mut unless = Vec::new();
     let unless_patterns = spec.unless.to_vec();
+    let mut unless = Vec::with_capacity(unless_patterns.len());
     for p in &unless_patterns {
         match pattern::parse(p).and_then(|n| compiler.compile(&n)) {
             Ok(prog) => unless.push(prog),
