@@ -37,6 +37,12 @@ impl Input {
             Input::Stdin { .. } => None,
         }
     }
+
+    /// The bytes of its path (empty for standard input).
+    fn path_bytes(&self) -> &[u8] {
+        self.path()
+            .map_or(&[], |p| p.as_os_str().as_encoded_bytes())
+    }
 }
 
 /// Expands `paths` into inputs. Named files are read whatever their
@@ -74,8 +80,11 @@ pub fn collect(
                 .parents(true)
                 .require_git(false)
                 .follow_links(false)
-                .sort_by_file_name(|a, b| a.cmp(b))
                 .build();
+            // Read in the order of their paths' bytes, the order the report
+            // lists them in: sorted once here, not directory by directory
+            // by the walker (whose comparisons parse both paths each time).
+            let first = inputs.len();
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
@@ -90,6 +99,7 @@ pub fn collect(
                     Err(e) => errors.push(ConfigError::plain(format!("{}: {e}", p.display()))),
                 }
             }
+            inputs[first..].sort_unstable_by(|a, b| a.path_bytes().cmp(b.path_bytes()));
         } else if p.exists() {
             let format = Format::from_path(p).unwrap_or(Format::Text);
             inputs.push(Input::File {
