@@ -305,6 +305,26 @@ impl Program {
         for t in &self.tries {
             t.bind(vocab);
         }
+        // The words a match can start with, when only words can start one.
+        let mut first: Vec<u32> = Vec::new();
+        for &p in &self.first.preds {
+            match self.preds.get(p as usize) {
+                Some(Pred::Words(set)) => match set.ids() {
+                    Some(ids) => first.extend_from_slice(ids),
+                    None => return,
+                },
+                _ => return,
+            }
+        }
+        for &l in &self.first.tries {
+            match self.tries.get(l as usize).and_then(|t| t.by_id.get()) {
+                Some(by_id) => first.extend(by_id.first().into_iter().flatten().map(|&(w, _)| w)),
+                None => return,
+            }
+        }
+        first.sort_unstable();
+        first.dedup();
+        let _ = self.first.ids.set(first.into_boxed_slice());
     }
 }
 
@@ -317,6 +337,10 @@ pub(crate) struct First {
     pub(crate) tries: Vec<u32>,
     /// Any token may start a match: no filtering.
     pub(crate) any: bool,
+    /// Once bound ([`Program::bind`]), when every test above is a word
+    /// set or a word list: the sorted ids of the words a match can start
+    /// with, so that a start is ruled in or out by its token's ids alone.
+    pub(crate) ids: OnceLock<Box<[u32]>>,
 }
 
 impl First {

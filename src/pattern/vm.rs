@@ -223,9 +223,21 @@ impl Program {
         cache.touched = (usize::MAX, 0);
         cache.slots.iter_mut().for_each(|s| *s = None);
         let mut found = None;
+        // The words a match can start with, where they decide by ids alone.
+        let first_ids = match (self.first.any, text.ids) {
+            (false, Some(ids)) => self.first.ids.get().map(|f| (&f[..], ids)),
+            _ => None,
+        };
         // A match consumes at least one token, so it starts before the end.
         for start in from..range.end {
-            if !self.first.any && !self.may_start(text, start) {
+            let may = match first_ids {
+                Some((first, ids)) => {
+                    let (n, b) = ids.forms(start);
+                    has_id(first, n) || (b != n && has_id(first, b))
+                }
+                None => self.first.any || self.may_start(text, start),
+            };
+            if !may {
                 continue;
             }
             if self.backtrack(text, range, start, cache) {
