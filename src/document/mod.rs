@@ -305,6 +305,7 @@ impl Document {
         let mut cursor = Cursor::new(pieces);
         let starts = self.lines.starts();
         let mut next_line = 1;
+        let (mut line_lo, mut line_hi) = (0, 0);
         for block in blocks {
             let first = self.tokens.len();
             let tokens = &mut self.tokens;
@@ -312,6 +313,7 @@ impl Document {
             let lines = &mut self.prose_lines;
             let leads = &mut self.leads;
             let mut line_start = first;
+            let mut in_block = false;
             let base = block.start;
             for raw in tokenize::Tokens::new(&prose[block.clone()]) {
                 let (ps, pe) = (base + raw.start, base + raw.end);
@@ -338,32 +340,35 @@ impl Document {
                 if raw.apostrophe && normalize::base_len(&norm[ns..ne]) < ne - ns {
                     flags |= POSSESSIVE;
                 }
-                // A newline in the source between two tokens of a block breaks the line.
-                let in_block = tokens.len() > first;
-                match tokens.last_mut() {
-                    Some(prev) if in_block => {
-                        // Whether a line of the source starts in the gap
-                        // between the two tokens: `next_line` is kept at the
-                        // first line start past the previous token (found
-                        // again by a search if tokens ever go backwards).
-                        let pe = prev.end();
-                        if starts.get(next_line - 1).is_some_and(|&s| s > pe) {
-                            next_line = starts.partition_point(|&s| s <= pe).max(1);
-                        }
-                        while starts.get(next_line).is_some_and(|&s| s <= pe) {
-                            next_line += 1;
-                        }
-                        let newline = starts.get(next_line).is_some_and(|&s| s <= span.start);
-                        if newline {
+                // A newline in the source between two tokens of a block breaks
+                // the line. `next_line` is kept at the first line start past
+                // the token before, which ended on the source line
+                // `line_lo..line_hi`: most tokens lie on that line too, which
+                // settles it without reading the line starts.
+                if !(in_block && line_lo <= span.start && span.end < line_hi) {
+                    if !in_block {
+                        flags |= LINE_START;
+                    } else if starts.get(next_line).is_some_and(|&s| s <= span.start) {
+                        if let Some(prev) = tokens.last_mut() {
                             prev.flags |= LINE_END;
-                            flags |= LINE_START;
-                            let here = tokens.len();
-                            lines.push(line_start..here);
-                            line_start = here;
                         }
+                        flags |= LINE_START;
+                        let here = tokens.len();
+                        lines.push(line_start..here);
+                        line_start = here;
                     }
-                    _ => flags |= LINE_START,
+                    // Past this token, for the next (found again by a search
+                    // if tokens ever go backwards).
+                    if starts.get(next_line - 1).is_some_and(|&s| s > span.end) {
+                        next_line = starts.partition_point(|&s| s <= span.end).max(1);
+                    }
+                    while starts.get(next_line).is_some_and(|&s| s <= span.end) {
+                        next_line += 1;
+                    }
+                    line_lo = starts.get(next_line - 1).copied().unwrap_or(0);
+                    line_hi = starts.get(next_line).copied().unwrap_or(usize::MAX);
                 }
+                in_block = true;
                 leads.push(prose.as_bytes()[ps]);
                 tokens.push(Token {
                     start: span.start as u32,
@@ -781,8 +786,12 @@ mod tests {
     fn a_line_break_between_two_tokens_of_a_block_starts_a_line() {
         let html = "<p>One &amp; <b>two</b>\nthree</p><p>four\n\n five</p>";
         let text = "Plain text.\n\nTwo  lines\nhere,\r\n and   three.";
+        // Breaks hidden in markup between two words, and words after a
+        // line of several words.
+        let md = "One two <!-- a\nnote --> three [four\nfive](https://x.org) six\nseven *eight\nnine* ten.\n";
         for (src, format) in [
             (MARKED_UP, Format::Markdown),
+            (md, Format::Markdown),
             (html, Format::Html),
             (text, Format::Text),
         ] {
