@@ -84,12 +84,18 @@ fn check_one(
         Arc::from(doc.source.as_str())
     };
     buffers.recycle(doc);
+    // Findings and claims are kept until the report is written: no spare
+    // room (a vector of a few grows to room for four at least).
+    let mut findings = analysis.findings;
+    findings.shrink_to_fit();
     let report = FileReport {
         path,
         source,
-        findings: analysis.findings,
+        findings,
     };
-    Ok((report, analysis.claims))
+    let mut claims = analysis.claims;
+    claims.shrink_to_fit();
+    Ok((report, claims))
 }
 
 fn render(
