@@ -4,7 +4,7 @@ files (~6 KB each) with front matter, headings, lists, links, code blocks and
 sentences about many entities, a few of them wrong. The text is made from our
 own sentence templates; nothing of size is committed.
 
-usage: gen_corpus.py SIZE_MB OUT_DIR
+usage: gen_corpus.py SIZE_MB OUT_DIR [SEED]   (SEED 7 unless given)
 """
 import os
 import random
@@ -83,7 +83,7 @@ def article(rng, i):
 def main():
     size = int(float(sys.argv[1]) * 1_000_000)
     out = sys.argv[2]
-    rng = random.Random(7)
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 7)
     os.makedirs(out, exist_ok=True)
     total, i = 0, 0
     while total < size:

@@ -260,6 +260,36 @@ impl Vocab {
     }
 }
 
+/// A set of word ids, one bit each.
+#[derive(Debug, Clone, Default)]
+pub struct IdSet(Vec<u64>);
+
+impl IdSet {
+    /// The empty set.
+    pub const EMPTY: IdSet = IdSet(Vec::new());
+
+    /// The set of `ids` ([`UNKNOWN`] is left out).
+    pub fn of(ids: impl IntoIterator<Item = u32>) -> IdSet {
+        let mut bits = Vec::new();
+        for id in ids.into_iter().filter(|&id| id != UNKNOWN) {
+            let w = id as usize / 64;
+            if bits.len() <= w {
+                bits.resize(w + 1, 0);
+            }
+            bits[w] |= 1u64 << (id % 64);
+        }
+        IdSet(bits)
+    }
+
+    /// Whether `id` is in the set.
+    #[inline]
+    pub fn contains(&self, id: u32) -> bool {
+        self.0
+            .get(id as usize / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 != 0)
+    }
+}
+
 /// The word ids of one document's tokens, by token index.
 #[derive(Debug, Default)]
 pub struct WordIds {
@@ -330,6 +360,18 @@ mod tests {
         let w0 = v.get("w0");
         assert_eq!(v.get_in(b"w00", 0, 2), w0);
         assert_eq!(v.len(), 3001);
+    }
+
+    #[test]
+    fn id_sets_hold_their_ids_only() {
+        let set = IdSet::of([3, 64, 200, UNKNOWN]);
+        for id in [3, 64, 200] {
+            assert!(set.contains(id), "{id}");
+        }
+        for id in [0, 2, 4, 63, 65, 199, 201, 10_000, UNKNOWN] {
+            assert!(!set.contains(id), "{id}");
+        }
+        assert!(!IdSet::EMPTY.contains(0));
     }
 
     #[test]

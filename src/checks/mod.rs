@@ -45,6 +45,12 @@ pub trait Check: Send + Sync {
     fn description(&self) -> &'static str;
     /// Adds its findings on the context's document to `out`.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+    /// Words (in matching form) it looks for by id: the rulebook gives
+    /// them ids when it loads ([`Rulebook::word_id`]), so that the check
+    /// compares a token's id instead of hashing its text.
+    fn words(&self) -> &'static [&'static str] {
+        &[]
+    }
 }
 
 impl std::fmt::Debug for dyn Check {
@@ -145,7 +151,7 @@ pub(crate) mod testing {
     use crate::document::{Document, Format};
     use crate::rules::Rulebook;
 
-    fn book() -> &'static Rulebook {
+    pub fn book() -> &'static Rulebook {
         use std::sync::OnceLock;
         static BOOK: OnceLock<Rulebook> = OnceLock::new();
         BOOK.get_or_init(|| match Rulebook::builtin() {

@@ -1,12 +1,9 @@
 //! Quotations with no attribution in the same, previous or next sentence.
 
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
-
 use super::{Check, Context, Report};
-use crate::document::{Document, TokenKind};
+use crate::document::TokenKind;
 use crate::finding::{Finding, Severity};
+use crate::vocab::IdSet;
 
 /// The check.
 pub struct UnattributedQuote;
@@ -81,13 +78,21 @@ const ATTRIBUTION: &[&str] = &[
     "described",
 ];
 
-fn attributed(doc: &Document, s: usize) -> bool {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| ATTRIBUTION.iter().copied().collect());
-    doc.sentences.get(s).is_some_and(|r| {
-        doc.tokens[r.clone()]
-            .iter()
-            .any(|t| t.kind == TokenKind::Word && words.contains(doc.norm(t)))
+/// Whether sentence `s` holds an attribution word: by word id where the
+/// document's ids are at hand, else by text.
+fn attributed(cx: &Context, words: &IdSet, s: usize) -> bool {
+    let doc = cx.doc;
+    let Some(r) = doc.sentences.get(s) else {
+        return false;
+    };
+    let by_id = cx.ids.norm.len() == doc.tokens.len();
+    doc.tokens[r.clone()].iter().zip(r.clone()).any(|(t, i)| {
+        t.kind == TokenKind::Word
+            && if by_id {
+                words.contains(cx.ids.norm[i])
+            } else {
+                ATTRIBUTION.contains(&doc.norm(t))
+            }
     })
 }
 
@@ -104,10 +109,15 @@ impl Check for UnattributedQuote {
         "a quotation of several words with no one credited in the same, previous or next sentence"
     }
 
+    fn words(&self) -> &'static [&'static str] {
+        ATTRIBUTION
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let toks = &doc.tokens;
         let leads = doc.leads();
+        let attribution = cx.book.check_words(self.id());
         let mut i = 0;
         while i < toks.len() {
             // “ is E2 80 9C: its first byte is looked for in the dense array of first bytes.
@@ -119,10 +129,12 @@ impl Check for UnattributedQuote {
                 i += 1;
                 continue;
             }
-            let Some(len) = toks[i + 1..]
+            // ” is E2 80 9D: tokens are read only where the first byte is E2.
+            let Some(len) = leads[i + 1..]
                 .iter()
                 .take(200)
-                .position(|t| doc.text(t) == "”")
+                .zip(&toks[i + 1..])
+                .position(|(&b, t)| b == 0xE2 && doc.text(t) == "”")
             else {
                 i += 1;
                 continue;
@@ -135,7 +147,7 @@ impl Check for UnattributedQuote {
             let (first, last) = (toks[i].sentence as usize, toks[close].sentence as usize);
             // A quotation that stands as its own paragraph is a title or a pull quote.
             let near = first.saturating_sub(1)..=last + 1;
-            let credited = near.clone().any(|s| attributed(doc, s));
+            let credited = near.clone().any(|s| attributed(cx, attribution, s));
             if words >= MIN_WORDS && !credited {
                 let span = toks[i].start()..toks[close].end();
                 out.push(
@@ -156,8 +168,32 @@ impl Check for UnattributedQuote {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::assert_examples;
+    use super::super::testing::{assert_examples, book};
+    use super::super::{Check, Context};
     use super::UnattributedQuote;
+    use crate::document::{Document, Format};
+    use crate::vocab::WordIds;
+
+    #[test]
+    fn attribution_by_id_and_by_text_agree() {
+        let text = "The talks went on. “We will never leave our bases in the region,” he said.\n\n\
+                    It rained. “Nobody expected the regime to fall within twelve days.” It snowed.";
+        let doc = Document::parse("t.md", text, Format::Markdown);
+        let run = |ids: &WordIds| {
+            let mut out = Vec::new();
+            let cx = Context {
+                doc: &doc,
+                book: book(),
+                ids,
+            };
+            UnattributedQuote.check(&cx, &mut out);
+            out.iter().map(|f| f.text.clone()).collect::<Vec<_>>()
+        };
+        let by_id = run(&book().word_ids(&doc));
+        assert_eq!(by_id.len(), 1, "{by_id:?}");
+        assert!(by_id[0].starts_with("“Nobody"), "{by_id:?}");
+        assert_eq!(run(&WordIds::default()), by_id);
+    }
 
     #[test]
     fn examples() {

@@ -395,6 +395,12 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             u.bind(&mut vocab);
         }
     }
+    // And the words the built-in checks look for by id.
+    let checks = crate::checks::all();
+    let check_words = checks
+        .iter()
+        .map(|c| crate::vocab::IdSet::of(c.words().iter().map(|w| vocab.intern(w))))
+        .collect();
     let lexicons: HashMap<String, Vec<String>> = resolver
         .0
         .iter()
@@ -453,7 +459,8 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         lexicon_longest,
         lexicon_firsts,
         lexicons,
-        checks: crate::checks::all(),
+        checks,
+        check_words,
         levels: HashMap::new(),
         rule_off,
         prefilter,

@@ -109,6 +109,8 @@ pub struct Rulebook {
     pub lexicons: std::collections::HashMap<String, Vec<String>>,
     /// The built-in checks.
     pub checks: Vec<Box<dyn crate::checks::Check>>,
+    /// For each check, the ids of the words it looks for by id.
+    pub(crate) check_words: Vec<crate::vocab::IdSet>,
     pub(crate) lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
     pub(crate) lexicon_longest: rustc_hash::FxHashMap<String, usize>,
     pub(crate) lexicon_firsts: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
@@ -146,6 +148,18 @@ impl Rulebook {
     /// The word ids of `doc`'s tokens in this rulebook's vocabulary.
     pub fn word_ids(&self, doc: &crate::document::Document) -> crate::vocab::WordIds {
         self.vocab.index(doc)
+    }
+
+    /// The ids of the words check `id` looks for by id
+    /// ([`crate::checks::Check::words`]), in the vocabulary of
+    /// [`Rulebook::word_ids`]; empty for an unknown check.
+    pub fn check_words(&self, id: &str) -> &crate::vocab::IdSet {
+        static EMPTY: crate::vocab::IdSet = crate::vocab::IdSet::EMPTY;
+        self.checks
+            .iter()
+            .position(|c| c.id() == id)
+            .and_then(|k| self.check_words.get(k))
+            .unwrap_or(&EMPTY)
     }
 
     /// The entries of word list `name` as keys: their words' matching forms,
