@@ -2,8 +2,9 @@
 # The benchmark: builds the release binary, generates a Markdown corpus and
 # rule packs, and reports throughput (MB/s, files/s), wall time and peak
 # memory for the built-in rules and for 10 to 10,000 synthetic rules, with 1
-# and 2 threads; a `grep -F` reference over the same corpus and literal
-# words; and the peers typos and proselint when they can be installed.
+# and 2 threads; the same with a profile-guided build (bench/pgo.sh); a
+# `grep -F` reference over the same corpus and literal words; and the peers
+# typos and proselint when they can be installed.
 #
 # usage: bash bench/run.sh [SIZE_MB]     (default 10; the targets speak of 100)
 set -euo pipefail
@@ -49,6 +50,17 @@ for n in 10 100 1000 10000; do
     run "factlint, $n rules" "$th" "$bin" check --format compact --fail-on never --no-default-rules --rules "$out/rules-$n.yml" "$corpus"
   done
 done
+
+# The same release build with profile-guided optimisation (bench/pgo.sh),
+# as a release pipeline would ship it; skipped when it cannot be built.
+if pgo=$(bash bench/pgo.sh 2> /dev/null | tail -n 1) && [ -x "$pgo" ]; then
+  for th in 1 2; do
+    run "factlint PGO, built-in rules" "$th" "$pgo" check --format compact --fail-on never "$corpus"
+  done
+  run "factlint PGO, 10000 rules" 1 "$pgo" check --format compact --fail-on never --no-default-rules --rules "$out/rules-10000.yml" "$corpus"
+else
+  echo "(the profile-guided build could not be made: see bench/pgo.sh)"
+fi
 
 # Reference: a plain literal scan for the built-in rules' anchor words.
 "$bin" rules --words > "$out/words.txt"
