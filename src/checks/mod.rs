@@ -46,7 +46,7 @@ pub trait Check: Send + Sync {
     /// Adds its findings on the context's document to `out`.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
     /// Words (in matching form) it looks for by id: the rulebook gives
-    /// them ids when it loads ([`Rulebook::word_id`]), so that the check
+    /// them ids when it loads ([`Rulebook::check_words`]), so that the check
     /// compares a token's id instead of hashing its text.
     fn words(&self) -> &'static [&'static str] {
         &[]
