@@ -20,9 +20,9 @@ pub struct Vocab {
     /// A bit for each shape (first byte, last byte, length) of the longer
     /// words: most long tokens are ruled out without hashing the whole word.
     shapes: Box<[u64; SHAPE_WORDS]>,
-    /// A bit for each id whose tokens are listed in [`WordIds::known`]
-    /// (see [`Vocab::intern_listed`]).
-    listed: Vec<u64>,
+    /// The ids whose tokens are listed in [`WordIds::known`] (see
+    /// [`Vocab::intern_listed`]).
+    listed: IdSet,
 }
 
 /// Size of the shape filter in 64-bit words (2^16 bits).
@@ -34,7 +34,7 @@ impl Default for Vocab {
             ids: FxHashMap::default(),
             short: ShortTable::default(),
             shapes: Box::new([0; SHAPE_WORDS]),
-            listed: Vec::new(),
+            listed: IdSet::EMPTY,
         }
     }
 }
@@ -196,20 +196,14 @@ impl Vocab {
     /// from [`Vocab::intern`] and do not lengthen those walks.
     pub fn intern_listed(&mut self, word: &str) -> u32 {
         let id = self.intern(word);
-        let (w, bit) = (id as usize / 64, 1u64 << (id % 64));
-        if self.listed.len() <= w {
-            self.listed.resize(w + 1, 0);
-        }
-        self.listed[w] |= bit;
+        self.listed.insert(id);
         id
     }
 
     /// Whether tokens with word `id` are listed in [`WordIds::known`].
     #[inline]
     fn is_listed(&self, id: u32) -> bool {
-        self.listed
-            .get(id as usize / 64)
-            .is_some_and(|w| w >> (id % 64) & 1 != 0)
+        self.listed.contains(id)
     }
 
     /// How many words it holds (ids are `0..len`).
@@ -270,15 +264,23 @@ impl IdSet {
 
     /// The set of `ids` ([`UNKNOWN`] is left out).
     pub fn of(ids: impl IntoIterator<Item = u32>) -> IdSet {
-        let mut bits = Vec::new();
-        for id in ids.into_iter().filter(|&id| id != UNKNOWN) {
-            let w = id as usize / 64;
-            if bits.len() <= w {
-                bits.resize(w + 1, 0);
-            }
-            bits[w] |= 1u64 << (id % 64);
+        let mut set = IdSet::EMPTY;
+        for id in ids {
+            set.insert(id);
         }
-        IdSet(bits)
+        set
+    }
+
+    /// Adds `id` ([`UNKNOWN`] is left out).
+    pub fn insert(&mut self, id: u32) {
+        if id == UNKNOWN {
+            return;
+        }
+        let w = id as usize / 64;
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1u64 << (id % 64);
     }
 
     /// Whether `id` is in the set.

@@ -125,6 +125,13 @@ fn has_id(ids: &[u32], id: u32) -> bool {
         }
 }
 
+/// Whether a token's matching form or its base (`(form, base)` ids, see
+/// [`WordIds::forms`]) is among the sorted `ids` (the base is looked up
+/// only when it differs).
+fn has_form(ids: &[u32], (n, b): (u32, u32)) -> bool {
+    has_id(ids, n) || (b != n && has_id(ids, b))
+}
+
 fn pred_matches(p: &Pred, text: Text, pos: usize) -> bool {
     let (doc, t) = (text.doc, &text.doc.tokens[pos]);
     match p {
@@ -134,8 +141,8 @@ fn pred_matches(p: &Pred, text: Text, pos: usize) -> bool {
                 t.kind,
                 TokenKind::Word | TokenKind::Number | TokenKind::Punct
             ) && match (set.ids(), text.ids(pos)) {
-                // Bound sets compare ids (a base is looked up only when it differs).
-                (Some(bound), Some((n, b))) => has_id(bound, n) || (b != n && has_id(bound, b)),
+                // Bound sets compare ids.
+                (Some(bound), Some(forms)) => has_form(bound, forms),
                 _ => set.contains(doc.norm(t)) || (t.possessive() && set.contains(doc.base(t))),
             }
         }
@@ -231,10 +238,7 @@ impl Program {
         // A match consumes at least one token, so it starts before the end.
         for start in from..range.end {
             let may = match first_ids {
-                Some((first, ids)) => {
-                    let (n, b) = ids.forms(start);
-                    has_id(first, n) || (b != n && has_id(first, b))
-                }
+                Some((first, ids)) => has_form(first, ids.forms(start)),
                 None => self.first.any || self.may_start(text, start),
             };
             if !may {
