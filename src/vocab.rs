@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::document::Document;
+use crate::document::{Document, FormSink};
 
 /// The id of a word no rule or name mentions.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -174,7 +174,7 @@ impl Vocab {
 
     /// The id of the word at `buf[start..end]`, or [`UNKNOWN`]: a short
     /// word with eight bytes of `buf` from its start is read as one integer.
-    #[inline]
+    #[inline(always)]
     pub fn get_in(&self, buf: &[u8], start: usize, end: usize) -> u32 {
         let len = end.wrapping_sub(start);
         if (1..=8).contains(&len) {
@@ -218,39 +218,74 @@ impl Vocab {
 
     /// The ids of `doc`'s tokens.
     pub fn index(&self, doc: &Document) -> WordIds {
-        let mut norm = Vec::with_capacity(doc.tokens.len());
-        // Most tokens start no search: only the others are listed.
-        let mut known = Vec::with_capacity(doc.tokens.len() / 8);
-        let mut possessives = Vec::new();
+        let mut ix = self.indexer(WordIds::default());
         let buf = doc.norm_buffer();
         for (i, t) in doc.tokens.iter().enumerate() {
-            // Web addresses and code have an empty matching form: no id.
             let (start, end) = t.norm_range();
-            let id = self.get_in(buf, start, end);
-            norm.push(id);
-            // Only possessives have a base form of their own.
-            let known_here = if t.possessive() {
-                let b = self.get_in(buf, start, end - 2);
-                possessives.push((i, b));
-                self.is_listed(id) || self.is_listed(b)
-            } else {
-                self.is_listed(id)
-            };
-            if known_here {
-                known.push(i as u32);
+            ix.form(i, buf, start, end, t.possessive());
+        }
+        ix.finish()
+    }
+
+    /// An index of one document's tokens built as it is tokenized (see
+    /// [`Document::parse_with_forms`]), in the memory of `ids` (an index
+    /// no longer needed).
+    pub fn indexer(&self, mut ids: WordIds) -> Indexer<'_> {
+        ids.norm.clear();
+        ids.base.clear();
+        ids.known.clear();
+        Indexer {
+            vocab: self,
+            ids,
+            possessives: Vec::new(),
+        }
+    }
+}
+
+/// Word ids of a document's tokens, told their forms one by one (see
+/// [`Vocab::indexer`]).
+pub struct Indexer<'a> {
+    vocab: &'a Vocab,
+    ids: WordIds,
+    /// Possessive tokens and the ids of their bases.
+    possessives: Vec<(usize, u32)>,
+}
+
+impl FormSink for Indexer<'_> {
+    #[inline(always)]
+    fn form(&mut self, i: usize, buf: &[u8], start: usize, end: usize, possessive: bool) {
+        let v = self.vocab;
+        // Web addresses and code have an empty matching form: no id.
+        let id = v.get_in(buf, start, end);
+        self.ids.norm.push(id);
+        // Only possessives have a base form of their own.
+        let known_here = if possessive {
+            let b = v.get_in(buf, start, end - 2);
+            self.possessives.push((i, b));
+            v.is_listed(id) || v.is_listed(b)
+        } else {
+            v.is_listed(id)
+        };
+        if known_here {
+            self.ids.known.push(i as u32);
+        }
+    }
+}
+
+impl Indexer<'_> {
+    /// The ids of every token told.
+    pub fn finish(self) -> WordIds {
+        let mut ids = self.ids;
+        // The base forms differ from the full ones only at possessives.
+        if !self.possessives.is_empty() {
+            ids.base.extend_from_slice(&ids.norm);
+            for (i, b) in self.possessives {
+                if let Some(slot) = ids.base.get_mut(i) {
+                    *slot = b;
+                }
             }
         }
-        // The base forms differ from the full ones only at possessives.
-        let base = if possessives.is_empty() {
-            Vec::new()
-        } else {
-            let mut base = norm.clone();
-            for (i, b) in possessives {
-                base[i] = b;
-            }
-            base
-        };
-        WordIds { norm, base, known }
+        ids
     }
 }
 
@@ -293,7 +328,7 @@ impl IdSet {
 }
 
 /// The word ids of one document's tokens, by token index.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct WordIds {
     /// Id of each token's matching form.
     pub norm: Vec<u32>,
@@ -374,6 +409,38 @@ mod tests {
             assert!(!set.contains(id), "{id}");
         }
         assert!(!IdSet::EMPTY.contains(0));
+    }
+
+    #[test]
+    fn ids_found_while_parsing_equal_ids_found_after() {
+        use crate::document::{Buffers, Format};
+        let mut v = Vocab::default();
+        for w in ["haftar", "forces", "café", "the", "international", "s"] {
+            v.intern_listed(w);
+        }
+        v.intern("and");
+        let texts = [
+            "Haftar’s forces and the Café's international staff, https://x.org ok.",
+            "# Title\n\n- the `code` and HAFTAR's men\n- café\n",
+            "",
+            "THE END and the international forces' s",
+        ];
+        // Memory passes from document to document, as in a run over a folder.
+        let (mut buffers, mut ids) = (Buffers::default(), WordIds::default());
+        for text in texts {
+            let mut ix = v.indexer(std::mem::take(&mut ids));
+            let doc = Document::parse_with_forms(
+                "a.md",
+                text.to_string(),
+                Format::Markdown,
+                &mut buffers,
+                &mut ix,
+            );
+            ids = ix.finish();
+            assert_eq!(ids, v.index(&doc), "{text}");
+            assert_eq!(ids.norm.len(), doc.tokens.len(), "{text}");
+            buffers.recycle(doc);
+        }
     }
 
     #[test]

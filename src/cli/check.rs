@@ -10,6 +10,7 @@ use factlint::engine::Claimed;
 use factlint::error::ConfigError;
 use factlint::report::style::Style;
 use factlint::report::{compact, github, human, json, sarif, write_atomic, FileReport, Summary};
+use factlint::vocab::WordIds;
 use factlint::{Document, Format, Rulebook};
 use rayon::prelude::*;
 
@@ -66,14 +67,17 @@ fn check_one(
     input: &Input,
     as_of: Option<jiff::civil::Date>,
     buffers: &mut Buffers,
+    ids: &mut WordIds,
 ) -> Result<(FileReport, Vec<Claimed>), ConfigError> {
     let (path, source, format) = read(input, buffers.source())?;
-    let mut doc = Document::parse_with(path.clone(), source, format, buffers);
+    let mut indexer = book.indexer(std::mem::take(ids));
+    let mut doc = Document::parse_with_forms(path.clone(), source, format, buffers, &mut indexer);
+    *ids = indexer.finish();
     // The document's own date wins; `--as-of` stands in when it has none (else today).
     if doc.date.is_none() {
         doc.date = as_of;
     }
-    let analysis = factlint::engine::analyze(book, &doc);
+    let analysis = factlint::engine::analyze_with(book, &doc, ids);
     // Memory stays bounded by the largest file, not the corpus: the text of
     // a file is not kept (findings carry their own text; the human form reads
     // the file again for its snippets), and the document's memory serves the
@@ -171,9 +175,10 @@ pub fn run(args: &CheckArgs) -> i32 {
     let as_of = args.as_of.or(config.as_of);
     let results: Vec<Result<(FileReport, Vec<Claimed>), ConfigError>> = inputs
         .par_iter()
-        .map_init(Buffers::default, |buffers, i| {
-            check_one(&book, i, as_of, buffers)
-        })
+        .map_init(
+            || (Buffers::default(), WordIds::default()),
+            |(buffers, ids), i| check_one(&book, i, as_of, buffers, ids),
+        )
         .collect();
     let mut checked = Vec::new();
     for r in results {

@@ -164,9 +164,22 @@ impl Document {
     /// [`Document::parse`] in memory taken from `buffers` (see [`Buffers`]).
     pub fn parse_with(
         path: impl Into<String>,
+        source: String,
+        format: Format,
+        buffers: &mut Buffers,
+    ) -> Document {
+        Document::parse_with_forms(path, source, format, buffers, &mut ())
+    }
+
+    /// [`Document::parse_with`], telling `forms` each token's matching form
+    /// as the token is made: a word index built in the same pass reads
+    /// forms and flags while they are at hand (see [`FormSink`]).
+    pub fn parse_with_forms(
+        path: impl Into<String>,
         mut source: String,
         format: Format,
         buffers: &mut Buffers,
+        forms: &mut impl FormSink,
     ) -> Document {
         if source.len() > MAX_LEN {
             source = String::new();
@@ -216,7 +229,7 @@ impl Document {
             norm: std::mem::take(&mut bufs.norm),
         };
         let mut ends = cleared(&mut bufs.ends);
-        doc.tokenize(&blocks, &pieces, &mut ends);
+        doc.tokenize(&blocks, &pieces, &mut ends, forms);
         (bufs.block_prose, bufs.pieces.0, bufs.ends) = (blocks, pieces.0, ends);
         doc
     }
@@ -288,7 +301,13 @@ impl Document {
         self.source.get(span).unwrap_or("")
     }
 
-    fn tokenize(&mut self, blocks: &[Range<usize>], pieces: &OffsetMap, ends: &mut Vec<usize>) {
+    fn tokenize(
+        &mut self,
+        blocks: &[Range<usize>],
+        pieces: &OffsetMap,
+        ends: &mut Vec<usize>,
+        forms: &mut impl FormSink,
+    ) {
         // The prose is read while tokens and matching forms are written.
         let prose = std::mem::take(&mut self.prose);
         // About one token in five bytes of prose.
@@ -369,6 +388,13 @@ impl Document {
                     line_hi = starts.get(next_line).copied().unwrap_or(usize::MAX);
                 }
                 in_block = true;
+                forms.form(
+                    tokens.len(),
+                    norm.as_bytes(),
+                    ns,
+                    ne,
+                    flags & POSSESSIVE != 0,
+                );
                 leads.push(prose.as_bytes()[ps]);
                 tokens.push(Token {
                     start: span.start as u32,
@@ -416,6 +442,21 @@ impl Document {
         }
         self.prose = prose;
     }
+}
+
+/// Told each token's matching form while a document is tokenized (see
+/// [`Document::parse_with_forms`]).
+pub trait FormSink {
+    /// Token `index` (tokens come in order, each once) has the matching
+    /// form `norm[start..end]`, which ends in a possessive `'s` when
+    /// `possessive`.
+    fn form(&mut self, index: usize, norm: &[u8], start: usize, end: usize, possessive: bool);
+}
+
+/// No sink: forms are not needed.
+impl FormSink for () {
+    #[inline(always)]
+    fn form(&mut self, _: usize, _: &[u8], _: usize, _: usize, _: bool) {}
 }
 
 /// Memory that parsing a document can take instead of allocating: the

@@ -17,6 +17,7 @@ use crate::finding::{Finding, Severity};
 use crate::pattern::{Cache, Captures};
 use crate::rules::{ClaimRule, Rule, Rulebook};
 use crate::source::Position;
+use crate::vocab::WordIds;
 
 /// A claim a claim rule found in a document, whatever the fact base says of it:
 /// the material of within- and cross-document consistency checks.
@@ -66,17 +67,18 @@ pub fn check(book: &Rulebook, doc: &Document) -> Vec<Finding> {
 /// Checks `doc` against every rule and check of `book`, and returns the
 /// claims found too (for consistency across documents).
 pub fn analyze(book: &Rulebook, doc: &Document) -> Analysis {
+    analyze_with(book, doc, &book.word_ids(doc))
+}
+
+/// [`analyze`] with the word ids of `doc`'s tokens already found (by
+/// [`Rulebook::indexer`] while the document was parsed).
+pub fn analyze_with(book: &Rulebook, doc: &Document, ids: &WordIds) -> Analysis {
     let mut claims = Vec::new();
-    let ids = book.word_ids(doc);
-    let mut findings = run(book, doc, &ids, |r| !book.rule_off[r as usize], &mut claims);
+    let mut findings = run(book, doc, ids, |r| !book.rule_off[r as usize], &mut claims);
     if book.enabled(crate::checks::values::ID) {
         crate::checks::values::in_document(book, doc, &claims, &mut findings);
     }
-    let cx = crate::checks::Context {
-        doc,
-        book,
-        ids: &ids,
-    };
+    let cx = crate::checks::Context { doc, book, ids };
     for c in &book.checks {
         if book.enabled(c.id()) {
             c.check(&cx, &mut findings);

@@ -150,6 +150,13 @@ impl Rulebook {
         self.vocab.index(doc)
     }
 
+    /// The word ids of a document's tokens in this rulebook's vocabulary,
+    /// found while it is parsed ([`crate::document::Document::parse_with_forms`]),
+    /// in the memory of `ids`.
+    pub fn indexer(&self, ids: crate::vocab::WordIds) -> crate::vocab::Indexer<'_> {
+        self.vocab.indexer(ids)
+    }
+
     /// The ids of the words check `id` looks for by id
     /// ([`crate::checks::Check::words`]), in the vocabulary of
     /// [`Rulebook::word_ids`]; empty for an unknown check.
