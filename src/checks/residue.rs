@@ -63,14 +63,44 @@ fn counters() -> &'static [Regex; 3] {
 
 /// Whether a line is residue: `Some(true)` for sure, `Some(false)` for an
 /// interface word that counts only beside other residue.
+/// What classifying a document's lines needs from the rulebook and the
+/// whole document, found once per document.
+struct Lists<'a> {
+    /// The words of the longest entry of the residue word list.
+    longest: usize,
+    /// The entries of the residue word list.
+    keys: &'a FxHashSet<String>,
+    /// Their first words.
+    firsts: &'a FxHashSet<String>,
+    /// Whether "cookie" is anywhere in the document's matching forms: where
+    /// it is not, no line needs a look for it.
+    cookie: bool,
+}
+
+impl<'a> Lists<'a> {
+    fn new(doc: &Document, book: &'a Rulebook) -> Self {
+        static COOKIE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+        let cookie = COOKIE.get_or_init(|| memchr::memmem::Finder::new(b"cookie"));
+        Lists {
+            longest: book.lexicon_longest(LIST),
+            keys: book.lexicon_keys(LIST),
+            firsts: book.lexicon_firsts(LIST),
+            cookie: cookie.find(doc.norm_buffer()).is_some(),
+        }
+    }
+}
+
+/// The word list of whole residue lines.
+const LIST: &str = "residue_line";
+
 fn classify(
     doc: &Document,
     line: std::ops::Range<usize>,
-    book: &Rulebook,
+    lists: &Lists,
     edge: bool,
-    longest: usize,
     buf: &mut String,
 ) -> Option<bool> {
+    let longest = lists.longest;
     let toks = &doc.tokens[line.clone()];
     // Residue lines are short: a cookie notice is the longest kind.
     if toks.len() > 48 {
@@ -95,13 +125,13 @@ fn classify(
     // none of them: only a cookie notice or crumbs are left, and the text
     // need not be built for those.
     let cookie = |t: &crate::document::Token| {
-        t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie")
+        lists.cookie && t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie")
     };
     let first = toks
         .iter()
         .find(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .map_or("", |t| doc.norm(t));
-    if (n_words > longest.max(14) || !opens_residue(first, book)) && !toks.iter().any(cookie) {
+    if (n_words > longest.max(14) || !opens_residue(first, lists)) && !toks.iter().any(cookie) {
         return if edge && crumbs(doc, toks) {
             Some(true)
         } else {
@@ -118,7 +148,7 @@ fn classify(
     if counter_like && n_words <= 14 && counters().iter().any(|r| r.is_match(text)) {
         return Some(true);
     }
-    let listed = book.lexicon_keys("residue_line").contains(text);
+    let listed = lists.keys.contains(text);
     if listed {
         return Some(true);
     }
@@ -152,7 +182,7 @@ fn classify(
 /// Whether a line whose first word is `first` can be a counter, a listed
 /// line, a button or an interface word (the tests of [`classify`] on the
 /// line's text all look at its start or at the whole of it).
-fn opens_residue(first: &str, book: &Rulebook) -> bool {
+fn opens_residue(first: &str, lists: &Lists) -> bool {
     // The first words of the buttons and interface words, gathered once.
     static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let openers = OPENERS.get_or_init(|| {
@@ -166,7 +196,7 @@ fn opens_residue(first: &str, book: &Rulebook) -> bool {
         || first.starts_with("view")
         || matches!(first, "visited" | "page" | "this")
         || openers.contains(first)
-        || book.lexicon_firsts("residue_line").contains(first)
+        || lists.firsts.contains(first)
 }
 
 /// Navigation crumbs ("Home » World » Middle East"): spaced separators
@@ -212,13 +242,13 @@ impl Check for PageResidue {
         let (doc, book) = (cx.doc, cx.book);
         let all = doc.lines();
         let mut buf = String::new();
-        let longest = book.lexicon_longest("residue_line");
+        let lists = Lists::new(doc, book);
         let n = all.len();
         let line_no = |tok: usize| doc.line_of(doc.tokens[tok].start());
         let kinds: Vec<Option<bool>> = all
             .iter()
             .enumerate()
-            .map(|(i, l)| classify(doc, l.clone(), book, i < 2 || i + 2 >= n, longest, &mut buf))
+            .map(|(i, l)| classify(doc, l.clone(), &lists, i < 2 || i + 2 >= n, &mut buf))
             .collect();
         // Interface words count where a sure residue line is next to them (through other such words).
         let mut residue: Vec<bool> = kinds.iter().map(|k| *k == Some(true)).collect();
@@ -295,6 +325,7 @@ mod tests {
                 "Text.\n\nExit mobile version\n",
                 "Text.\n\nClick to share on X (Opens in new window)\n",
                 "Text.\n\nWe use cookies to improve your experience. Accept all cookies\n",
+                "Text.\n\nThe café’s site uses Cookies. Accept\n",
                 "Home » World » Middle East\n\nThe war went on.\n",
                 "Text.\n\nViews: 1,234\n",
             ],
@@ -316,14 +347,15 @@ mod tests {
     #[test]
     fn buttons_and_interface_words_open_residue() {
         let book = crate::rules::Rulebook::builtin().unwrap();
+        let lists = super::Lists::new(&crate::document::Document::from_text(""), &book);
         for p in super::PREFIXES.iter().chain(super::UI_WORDS) {
             let first = p.split(' ').next().unwrap();
-            assert!(super::opens_residue(first, &book), "{p}");
+            assert!(super::opens_residue(first, &lists), "{p}");
         }
         for w in ["9", "views", "visited", "page", "this", "exit"] {
-            assert!(super::opens_residue(w, &book), "{w}");
+            assert!(super::opens_residue(w, &lists), "{w}");
         }
-        assert!(!super::opens_residue("the", &book));
+        assert!(!super::opens_residue("the", &lists));
     }
 
     #[test]

@@ -114,11 +114,16 @@ impl Check for SpellingConsistency {
                 list.clear();
                 current = Some(e);
             }
-            let written = doc.slice(m.span.clone());
-            if is_acronym(written) {
+            // A spelling seen before (most names): each name's key is one
+            // string of the fact base, so the same key is at the same address.
+            if list
+                .iter()
+                .any(|(k, _, _)| std::ptr::eq(*k, m.key) || *k == m.key)
+            {
                 continue;
             }
-            if list.iter().any(|(k, _, _)| *k == m.key) {
+            let written = doc.slice(m.span.clone());
+            if is_acronym(written) {
                 continue;
             }
             if let Some((_, first, first_span)) = list.iter().find(|(k, _, _)| variants(k, m.key)) {
