@@ -51,6 +51,13 @@ pub trait Check: Send + Sync {
     fn words(&self) -> &'static [&'static str] {
         &[]
     }
+    /// Whether the tokens of its [`Check::words`] are listed in
+    /// [`WordIds::known`]: a check that looks for rare words walks that
+    /// short list instead of every token. Common words stay unlisted, or
+    /// every walk of the list would grow.
+    fn lists_words(&self) -> bool {
+        false
+    }
 }
 
 impl std::fmt::Debug for dyn Check {

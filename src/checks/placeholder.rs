@@ -1,4 +1,8 @@
 //! Placeholders left in copy: TK, XX, lorem ipsum, [citation needed], FIXME, TODO.
+//!
+//! The check looks for its words by id: their tokens are listed when the
+//! document's word ids are found, so it reads a short list, not every
+//! token. TK runs count up to eight repetitions (TKTKTKTKTKTKTKTK).
 
 use super::{Check, Context, Report};
 use crate::document::TokenKind;
@@ -7,8 +11,28 @@ use crate::finding::{Finding, Severity};
 /// The check.
 pub struct Placeholder;
 
-/// The first bytes a placeholder can start with: `[`, l, L, T, X, F, H, D.
-static LEADS: [bool; 256] = super::byte_set(b"[lLTXFHD");
+/// The words a placeholder starts with, in matching form (their case is
+/// checked on the text): TK repeated up to eight times, XX to XXXX, and
+/// the rest.
+const WORDS: &[&str] = &[
+    "tk",
+    "tktk",
+    "tktktk",
+    "tktktktk",
+    "tktktktktk",
+    "tktktktktktk",
+    "tktktktktktktk",
+    "tktktktktktktktk",
+    "xx",
+    "xxx",
+    "xxxx",
+    "fixme",
+    "todo",
+    "tbc",
+    "hed",
+    "dek",
+    "lorem",
+];
 
 /// Whole tokens that are placeholders when written in capitals.
 fn placeholder_token(text: &str) -> bool {
@@ -32,36 +56,44 @@ impl Check for Placeholder {
         "placeholders left in copy: TK, XX, lorem ipsum, [citation needed], FIXME, TODO"
     }
 
+    fn words(&self) -> &'static [&'static str] {
+        WORDS
+    }
+
+    fn lists_words(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let toks = &doc.tokens;
-        let leads = doc.leads();
-        let mut i = 0;
-        while i < toks.len() {
-            // Placeholders are capitals (TK, XX, FIXME), "lorem" or "[citation needed]":
-            // the first byte rules out most tokens, read from the dense array of first bytes.
-            match leads
-                .get(i..)
-                .and_then(|l| l.iter().position(|&b| LEADS[b as usize]))
-            {
-                Some(k) => i += k,
-                None => break,
-            }
-            let t = &toks[i];
-            let candidate = match leads[i] {
-                b'[' => true,
-                b'l' | b'L' => doc.text(t).len() == 5,
-                b'T' | b'X' | b'F' | b'H' | b'D' => doc
-                    .text(t)
-                    .as_bytes()
-                    .get(1)
-                    .is_some_and(u8::is_ascii_uppercase),
-                _ => false,
-            };
-            if !candidate {
-                i += 1;
+        // Where a placeholder can start: a listed token with one of the
+        // words, or an opening bracket ("[citation needed]"), in order.
+        let words = cx.book.check_words(self.id());
+        let mut starts: Vec<usize> = cx
+            .ids
+            .known
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| {
+                let (n, b) = cx.ids.forms(i);
+                words.contains(n) || words.contains(b)
+            })
+            .collect();
+        let brackets = memchr::memchr_iter(b'[', doc.leads());
+        if starts.is_empty() {
+            starts.extend(brackets);
+        } else {
+            starts.extend(brackets);
+            starts.sort_unstable();
+        }
+        // The first token not yet part of a placeholder found.
+        let mut next = 0;
+        for i in starts {
+            if i < next {
                 continue;
             }
+            let t = &toks[i];
             let text = doc.text(t);
             let next_norm = toks.get(i + 1).map(|n| doc.norm(n));
             let mut hit: Option<(usize, &str)> = None;
@@ -100,9 +132,9 @@ impl Check for Placeholder {
                         }
                         .finding(doc),
                     );
-                    i = end;
+                    next = end;
                 }
-                None => i += 1,
+                None => next = i + 1,
             }
         }
     }
@@ -124,6 +156,8 @@ mod tests {
                 "Russia has two bases there [citation needed].",
                 "FIXME: add the minister's name.",
                 "The deal is worth TKTK dollars.",
+                "The deal is worth TKTKTKTKTKTKTKTK dollars.",
+                "Quote from the minister: TODO.",
             ],
             &[
                 "The XX century saw two world wars.",
@@ -131,6 +165,7 @@ mod tests {
                 "The Xbox and the XXL size were on sale.",
                 "She needed a citation for the claim.",
                 "Todo lo que sé, she said in Spanish.",
+                "Tktk is the boat's name; Lorem is a village.",
             ],
         );
     }

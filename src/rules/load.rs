@@ -399,7 +399,12 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     let checks = crate::checks::all();
     let check_words = checks
         .iter()
-        .map(|c| crate::vocab::IdSet::of(c.words().iter().map(|w| vocab.intern(w))))
+        .map(|c| {
+            crate::vocab::IdSet::of(c.words().iter().map(|w| match c.lists_words() {
+                true => vocab.intern_listed(w),
+                false => vocab.intern(w),
+            }))
+        })
         .collect();
     let lexicons: HashMap<String, Vec<String>> = resolver
         .0
