@@ -218,7 +218,11 @@ impl Vocab {
 
     /// The ids of `doc`'s tokens.
     pub fn index(&self, doc: &Document) -> WordIds {
-        let mut ix = self.indexer(WordIds::default());
+        let mut ids = WordIds::default();
+        // Every token has an id; most start no search.
+        ids.norm.reserve(doc.tokens.len());
+        ids.known.reserve(doc.tokens.len() / 8);
+        let mut ix = self.indexer(ids);
         let buf = doc.norm_buffer();
         for (i, t) in doc.tokens.iter().enumerate() {
             let (start, end) = t.norm_range();
