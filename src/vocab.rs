@@ -190,10 +190,11 @@ impl Vocab {
     }
 
     /// The id of `word`, added if new, and its tokens listed in
-    /// [`WordIds::known`]: the words where the prefilter and the name
-    /// finder start looking. Other words (inner words of names, words only
-    /// the matcher compares, which both read by token position) get ids
-    /// from [`Vocab::intern`] and do not lengthen those walks.
+    /// [`WordIds::known`]: the words where the prefilter, the name finder
+    /// and the checks that list their words start looking. Other words
+    /// (inner words of names, words only the matcher compares, which both
+    /// read by token position) get ids from [`Vocab::intern`] and do not
+    /// lengthen those walks.
     pub fn intern_listed(&mut self, word: &str) -> u32 {
         let id = self.intern(word);
         self.listed.insert(id);
@@ -340,8 +341,8 @@ pub struct WordIds {
     /// when the document has no possessive (then it is `norm`).
     base: Vec<u32>,
     /// The indices of the tokens whose words are listed (see
-    /// [`Vocab::intern_listed`]), in order: the only places the prefilter
-    /// and the name finder need to look.
+    /// [`Vocab::intern_listed`]), in order: the only places the prefilter,
+    /// the name finder and the checks that list their words need to look.
     pub known: Vec<u32>,
 }
 

@@ -400,9 +400,12 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     let check_words = checks
         .iter()
         .map(|c| {
-            crate::vocab::IdSet::of(c.words().iter().map(|w| match c.lists_words() {
-                true => vocab.intern_listed(w),
-                false => vocab.intern(w),
+            crate::vocab::IdSet::of(c.words().iter().map(|w| {
+                if c.lists_words() {
+                    vocab.intern_listed(w)
+                } else {
+                    vocab.intern(w)
+                }
             }))
         })
         .collect();
