@@ -225,9 +225,9 @@ impl Vocab {
         ids.known.reserve(doc.tokens.len() / 8);
         let mut ix = self.indexer(ids);
         let buf = doc.norm_buffer();
-        for (i, t) in doc.tokens.iter().enumerate() {
+        for t in &doc.tokens {
             let (start, end) = t.norm_range();
-            ix.form(i, buf, start, end, t.possessive());
+            ix.form(buf, start, end, t.possessive());
         }
         ix.finish()
     }
@@ -258,8 +258,10 @@ pub struct Indexer<'a> {
 
 impl FormSink for Indexer<'_> {
     #[inline(always)]
-    fn form(&mut self, i: usize, buf: &[u8], start: usize, end: usize, possessive: bool) {
+    fn form(&mut self, buf: &[u8], start: usize, end: usize, possessive: bool) {
         let v = self.vocab;
+        // This token's index: one id was written for each token before it.
+        let i = self.ids.norm.len();
         // Web addresses and code have an empty matching form: no id.
         let id = v.get_in(buf, start, end);
         self.ids.norm.push(id);

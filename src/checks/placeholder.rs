@@ -80,13 +80,8 @@ impl Check for Placeholder {
                 words.contains(n) || words.contains(b)
             })
             .collect();
-        let brackets = memchr::memchr_iter(b'[', doc.leads());
-        if starts.is_empty() {
-            starts.extend(brackets);
-        } else {
-            starts.extend(brackets);
-            starts.sort_unstable();
-        }
+        starts.extend(memchr::memchr_iter(b'[', doc.leads()));
+        starts.sort_unstable();
         // The first token not yet part of a placeholder found.
         let mut next = 0;
         for i in starts {

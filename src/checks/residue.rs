@@ -124,14 +124,17 @@ fn classify(
     // Longer than every listed line, counter and button, or opening like
     // none of them: only a cookie notice or crumbs are left, and the text
     // need not be built for those.
-    let cookie = |t: &crate::document::Token| {
-        lists.cookie && t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie")
+    let mentions_cookies = || {
+        lists.cookie
+            && toks
+                .iter()
+                .any(|t| t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie"))
     };
     let first = toks
         .iter()
         .find(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .map_or("", |t| doc.norm(t));
-    if (n_words > longest.max(14) || !opens_residue(first, lists)) && !toks.iter().any(cookie) {
+    if (n_words > longest.max(14) || !opens_residue(first, lists)) && !mentions_cookies() {
         return if edge && crumbs(doc, toks) {
             Some(true)
         } else {

@@ -388,13 +388,7 @@ impl Document {
                     line_hi = starts.get(next_line).copied().unwrap_or(usize::MAX);
                 }
                 in_block = true;
-                forms.form(
-                    tokens.len(),
-                    norm.as_bytes(),
-                    ns,
-                    ne,
-                    flags & POSSESSIVE != 0,
-                );
+                forms.form(norm.as_bytes(), ns, ne, flags & POSSESSIVE != 0);
                 leads.push(prose.as_bytes()[ps]);
                 tokens.push(Token {
                     start: span.start as u32,
@@ -447,16 +441,16 @@ impl Document {
 /// Told each token's matching form while a document is tokenized (see
 /// [`Document::parse_with_forms`]).
 pub trait FormSink {
-    /// Token `index` (tokens come in order, each once) has the matching
-    /// form `norm[start..end]`, which ends in a possessive `'s` when
-    /// `possessive`.
-    fn form(&mut self, index: usize, norm: &[u8], start: usize, end: usize, possessive: bool);
+    /// The next token (tokens come in order, each once: the first told
+    /// is token 0) has the matching form `norm[start..end]`, which ends in
+    /// a possessive `'s` when `possessive`.
+    fn form(&mut self, norm: &[u8], start: usize, end: usize, possessive: bool);
 }
 
 /// No sink: forms are not needed.
 impl FormSink for () {
     #[inline(always)]
-    fn form(&mut self, _: usize, _: &[u8], _: usize, _: usize, _: bool) {}
+    fn form(&mut self, _: &[u8], _: usize, _: usize, _: bool) {}
 }
 
 /// Memory that parsing a document can take instead of allocating: the
