@@ -50,7 +50,7 @@ fn benches(c: &mut Criterion) {
     });
     let ids = book.word_ids(&doc);
     g.bench_function("fact base: find names", |b| {
-        b.iter(|| book.facts.find_names(black_box(&doc), &ids))
+        b.iter(|| book.facts.find_names(black_box(doc.prose()), &ids))
     });
     g.finish();
     let mut g = c.benchmark_group("lookups");
@@ -67,7 +67,7 @@ fn benches(c: &mut Criterion) {
         let mut cache = factlint::pattern::Cache::default();
         b.iter(|| {
             rule.program
-                .find_iter(black_box(&one), &one_ids, range.clone(), &mut cache)
+                .find_iter(black_box(one.prose()), &one_ids, range.clone(), &mut cache)
         })
     });
     g.finish();

@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod text;
 pub mod vocab;
 pub mod yaml;
 

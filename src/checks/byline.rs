@@ -1,8 +1,9 @@
 //! Broken bylines: a time, a date or a section name where the author's name should be.
 
 use super::{span_of, Check, Context, Report};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::text::TokenKind;
 
 /// The check.
 pub struct Byline;
@@ -43,7 +44,7 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-fn is_time_or_date(doc: &Document, t: &crate::document::Token) -> bool {
+fn is_time_or_date(doc: &Document, t: &crate::text::Token) -> bool {
     let s = doc.norm(t);
     t.kind == TokenKind::Number
         || MONTHS.contains(&s)

@@ -1,8 +1,8 @@
 //! Doubled words: "the the".
 
 use super::{Check, Context, Report};
-use crate::document::TokenKind;
 use crate::finding::{Finding, Severity};
+use crate::text::TokenKind;
 
 /// The check.
 pub struct DoubledWord;

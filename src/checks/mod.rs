@@ -19,9 +19,10 @@ pub mod values;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::document::{Document, Token, TokenKind};
+use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
+use crate::text::{Token, TokenKind};
 use crate::vocab::WordIds;
 
 /// What a check sees: the document, the rulebook (word lists, fact base)

@@ -5,8 +5,8 @@
 //! token. TK runs count up to eight repetitions (TKTKTKTKTKTKTKTK).
 
 use super::{Check, Context, Report};
-use crate::document::TokenKind;
 use crate::finding::{Finding, Severity};
+use crate::text::TokenKind;
 
 /// The check.
 pub struct Placeholder;

@@ -7,9 +7,10 @@ use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use super::{span_of, words_into, Check, Context, Report};
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::rules::Rulebook;
+use crate::text::TokenKind;
 
 /// The check.
 pub struct PageResidue;
@@ -85,7 +86,7 @@ impl<'a> Lists<'a> {
             longest: book.lexicon_longest(LIST),
             keys: book.lexicon_keys(LIST),
             firsts: book.lexicon_firsts(LIST),
-            cookie: cookie.find(doc.norm_buffer()).is_some(),
+            cookie: cookie.find(doc.prose().norm_buffer()).is_some(),
         }
     }
 }
@@ -126,9 +127,9 @@ fn classify(
     // need not be built for those.
     let mentions_cookies = || {
         lists.cookie
-            && toks
-                .iter()
-                .any(|t| t.norm_len() >= 6 && doc.norm_bytes(t).windows(6).any(|w| w == b"cookie"))
+            && toks.iter().any(|t| {
+                t.norm_len() >= 6 && doc.prose().norm_bytes(t).windows(6).any(|w| w == b"cookie")
+            })
     };
     let first = toks
         .iter()
@@ -204,9 +205,9 @@ fn opens_residue(first: &str, lists: &Lists) -> bool {
 
 /// Navigation crumbs ("Home » World » Middle East"): spaced separators
 /// between capitalised segments of a few words.
-fn crumbs(doc: &Document, toks: &[crate::document::Token]) -> bool {
-    use crate::document::SPACE_BEFORE;
-    let is_sep = |t: &crate::document::Token| {
+fn crumbs(doc: &Document, toks: &[crate::text::Token]) -> bool {
+    use crate::text::SPACE_BEFORE;
+    let is_sep = |t: &crate::text::Token| {
         t.kind == TokenKind::Punct && matches!(doc.text(t), "»" | "›" | ">" | "/" | "|" | "→")
     };
     // Each segment in turn: its length, and whether it is words with a capital first.

@@ -85,7 +85,7 @@ impl Check for SpellingConsistency {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let (doc, book) = (cx.doc, cx.book);
         let fb = &book.facts;
-        let names = fb.find_names(doc, cx.ids);
+        let names = fb.find_names(doc.prose(), cx.ids);
         // The names of one entity each, as (entity, index) packed in one
         // integer and sorted: grouped by entity, in document order within
         // a group, with one allocation however many entities there are.

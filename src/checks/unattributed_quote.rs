@@ -1,8 +1,8 @@
 //! Quotations with no attribution in the same, previous or next sentence.
 
 use super::{Check, Context, Report};
-use crate::document::TokenKind;
 use crate::finding::{Finding, Severity};
+use crate::text::TokenKind;
 use crate::vocab::IdSet;
 
 /// The check.

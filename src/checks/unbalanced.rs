@@ -1,8 +1,8 @@
 //! Unbalanced brackets and quotation marks within a paragraph.
 
 use super::{Check, Context, Report};
-use crate::document::{TokenKind, LINE_START, SPACE_BEFORE};
 use crate::finding::{Finding, Severity};
+use crate::text::{TokenKind, LINE_START, SPACE_BEFORE};
 
 /// The check.
 pub struct Unbalanced;

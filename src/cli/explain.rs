@@ -1,8 +1,8 @@
 //! `factlint explain RULE` and `factlint facts [QUERY]`: what the linter knows.
 
-use factlint::document::normalize::normalize;
 use factlint::facts::FactBase;
 use factlint::report::style::Style;
+use factlint::text::normalize::normalize;
 
 use super::{ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
 

@@ -4,7 +4,7 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::Builder;
+use super::builder::Builder;
 
 /// Elements whose content is not article text.
 const HIDDEN: &[&str] = &[

@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::Builder;
+use super::builder::Builder;
 
 fn is_block(tag: &Tag) -> bool {
     !matches!(
@@ -132,7 +132,7 @@ mod tests {
         assert_eq!(doc.position(find("rebels").start()).line, 2);
         assert_eq!(doc.slice(find("&").span()), "&amp;");
         assert_eq!(doc.slice(find("Damascus").span()), "Damascus");
-        assert!(find("rebels").has(crate::document::LINE_START));
+        assert!(find("rebels").has(crate::text::LINE_START));
     }
 
     #[test]

@@ -5,13 +5,12 @@
 //! always points at the exact place in what the writer wrote, whatever
 //! markup stood around it.
 
+mod builder;
 pub mod frontmatter;
 mod html;
 mod markdown;
-pub mod normalize;
-pub mod sentence;
-mod text;
-pub mod tokenize;
+mod offsets;
+mod plain;
 
 use std::ops::Range;
 use std::path::Path;
@@ -19,8 +18,11 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::source::{LineIndex, Position};
+use crate::text::{normalize, sentence, tokenize, FormSink, Prose, Token, TokenKind};
+use crate::text::{LINE_END, LINE_START, POSSESSIVE, SPACE_BEFORE};
+use builder::Builder;
 pub use frontmatter::FrontMatterProblem;
-pub use tokenize::TokenKind;
+use offsets::{Cursor, OffsetMap};
 
 /// The markup a document is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,33 +51,6 @@ impl Format {
     }
 }
 
-/// Token flag: first prose token on its source line.
-pub const LINE_START: u8 = 1;
-/// Token flag: last prose token on its source line.
-pub const LINE_END: u8 = 2;
-/// Token flag: white space precedes the token.
-pub const SPACE_BEFORE: u8 = 4;
-/// Token flag (internal): the matching form ends in a possessive `'s`.
-const POSSESSIVE: u8 = 8;
-
-/// One token of prose: 32 bytes, offsets held as `u32` (documents are
-/// limited to [`MAX_LEN`] bytes).
-#[derive(Debug, Clone)]
-pub struct Token {
-    start: u32,
-    end: u32,
-    text: u32,
-    text_end: u32,
-    norm: u32,
-    norm_end: u32,
-    /// Index of the sentence it belongs to.
-    pub sentence: u32,
-    /// What it is.
-    pub kind: TokenKind,
-    /// [`LINE_START`], [`LINE_END`], [`SPACE_BEFORE`].
-    pub flags: u8,
-}
-
 /// The largest document factlint reads, in bytes (512 MiB): offsets are
 /// held in 32 bits, and an eighth of that range leaves room for the
 /// matching-form buffer, which holds the prose (a little longer than the
@@ -83,48 +58,6 @@ pub struct Token {
 /// tokens beyond ASCII, up to three times as long as their text (a Hangul
 /// syllable spelled out in its letters).
 pub const MAX_LEN: usize = u32::MAX as usize / 8;
-
-impl Token {
-    /// Whether the token has `flag`.
-    pub fn has(&self, flag: u8) -> bool {
-        self.flags & flag != 0
-    }
-
-    /// Byte span in the original source.
-    pub fn span(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
-    }
-
-    /// Where its span starts in the original source.
-    pub fn start(&self) -> usize {
-        self.start as usize
-    }
-
-    /// Where its span ends in the original source.
-    pub fn end(&self) -> usize {
-        self.end as usize
-    }
-
-    /// Where its matching form lies in [`Document::norm_buffer`].
-    pub fn norm_range(&self) -> (usize, usize) {
-        (self.norm as usize, self.norm_end as usize)
-    }
-
-    /// Length in bytes of its matching form.
-    pub fn norm_len(&self) -> usize {
-        (self.norm_end - self.norm) as usize
-    }
-
-    /// Whether its matching form ends in a possessive `'s`.
-    pub fn possessive(&self) -> bool {
-        self.has(POSSESSIVE)
-    }
-
-    /// Length in bytes of its matching form without a possessive `'s`.
-    pub fn base_len(&self) -> u32 {
-        self.norm_end - self.norm - 2 * u32::from(self.has(POSSESSIVE))
-    }
-}
 
 /// A parsed document, ready to be matched.
 #[derive(Debug)]
@@ -189,7 +122,7 @@ impl Document {
         let mut problems = Vec::new();
         let mut front_matter = None;
         match format {
-            Format::Text => text::build(&mut b, &source),
+            Format::Text => plain::build(&mut b, &source),
             Format::Html => {
                 if let Some(d) = html::build(&mut b, &source) {
                     date = frontmatter::parse_date(&d);
@@ -256,34 +189,24 @@ impl Document {
         &self.leads
     }
 
+    /// The tokens with their text and matching forms.
+    pub fn prose(&self) -> Prose<'_> {
+        Prose::new(&self.tokens, &self.prose, &self.norm)
+    }
+
     /// The token's text as it reads in prose (escapes and entities decoded).
     pub fn text(&self, t: &Token) -> &str {
-        &self.prose[t.text as usize..t.text_end as usize]
+        self.prose().text(t)
     }
 
     /// The token's matching form (see [`normalize::normalize`]).
     pub fn norm(&self, t: &Token) -> &str {
-        &self.norm[t.norm as usize..t.norm_end as usize]
-    }
-
-    /// The token's matching form as bytes (cheaper to slice than [`Document::norm`]).
-    pub fn norm_bytes(&self, t: &Token) -> &[u8] {
-        self.norm
-            .as_bytes()
-            .get(t.norm as usize..t.norm_end as usize)
-            .unwrap_or_default()
-    }
-
-    /// The buffer the matching forms lie in (see [`Token`]): a token's form
-    /// is at `norm..norm_end` of it, and the bytes after a form let a
-    /// short one be read as one integer.
-    pub fn norm_buffer(&self) -> &[u8] {
-        self.norm.as_bytes()
+        self.prose().norm(t)
     }
 
     /// The token's matching form without a possessive `'s`.
     pub fn base(&self, t: &Token) -> &str {
-        &self.norm[t.norm as usize..(t.norm + t.base_len()) as usize]
+        self.prose().base(t)
     }
 
     /// The 1-based line and column of a byte offset in the source.
@@ -438,21 +361,6 @@ impl Document {
     }
 }
 
-/// Told each token's matching form while a document is tokenized (see
-/// [`Document::parse_with_forms`]).
-pub trait FormSink {
-    /// The next token (tokens come in order, each once: the first told
-    /// is token 0) has the matching form `norm[start..end]`, which ends in
-    /// a possessive `'s` when `possessive`.
-    fn form(&mut self, norm: &[u8], start: usize, end: usize, possessive: bool);
-}
-
-/// No sink: forms are not needed.
-impl FormSink for () {
-    #[inline(always)]
-    fn form(&mut self, _: &[u8], _: usize, _: usize, _: bool) {}
-}
-
 /// Memory that parsing a document can take instead of allocating: the
 /// buffers of a document already done with ([`Buffers::recycle`]). A
 /// thread that parses one document after another keeps one `Buffers`, so
@@ -502,194 +410,10 @@ fn cleared<T>(v: &mut Vec<T>) -> Vec<T> {
     v
 }
 
-/// Walks the offset map along tokens, which come in order: most tokens lie
-/// in an exact piece already found, and map back by one addition.
-struct Cursor<'a> {
-    map: &'a OffsetMap,
-    at: usize,
-    /// The prose range of the current piece where the offset map is one shift.
-    lo: usize,
-    hi: usize,
-    /// Source offset minus prose offset in that range.
-    shift: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(map: &'a OffsetMap) -> Self {
-        let mut c = Cursor {
-            map,
-            at: 0,
-            lo: 1,
-            hi: 0,
-            shift: 0,
-        };
-        c.refresh();
-        c
-    }
-
-    /// Caches the piece at `at`: exact pieces map by a shift up to their source length.
-    fn refresh(&mut self) {
-        let Some(pc) = self.map.0.get(self.at) else {
-            return;
-        };
-        if pc.exact {
-            let next = self.map.0.get(self.at + 1).map_or(usize::MAX, |n| n.prose);
-            self.lo = pc.prose;
-            self.hi = next.min(pc.prose + pc.src_len);
-            self.shift = pc.src.wrapping_sub(pc.prose);
-        } else {
-            (self.lo, self.hi) = (1, 0);
-        }
-    }
-
-    /// The source span of prose `start..end`.
-    fn map(&mut self, start: usize, end: usize) -> Range<usize> {
-        if self.lo <= start && end <= self.hi {
-            return start.wrapping_add(self.shift)..end.wrapping_add(self.shift);
-        }
-        let span = self.map.to_source(start, end, &mut self.at);
-        self.refresh();
-        span
-    }
-}
-
-/// A run of prose text and the source bytes it came from.
-#[derive(Debug, Clone)]
-struct Piece {
-    prose: usize,
-    src: usize,
-    src_len: usize,
-    exact: bool,
-}
-
-/// Maps prose offsets back to source offsets.
-#[derive(Debug, Default)]
-struct OffsetMap(Vec<Piece>);
-
-impl OffsetMap {
-    /// The piece containing prose offset `p`; `hint` is where the last search
-    /// ended (tokens come in order, so the search usually moves a step or none).
-    fn piece(&self, p: usize, hint: &mut usize) -> Option<&Piece> {
-        let pieces = &self.0;
-        let mut i = (*hint).min(pieces.len().saturating_sub(1));
-        if pieces.get(i).is_none_or(|pc| pc.prose > p) {
-            i = pieces.partition_point(|pc| pc.prose <= p).checked_sub(1)?;
-        } else {
-            while i + 1 < pieces.len() && pieces[i + 1].prose <= p {
-                i += 1;
-            }
-        }
-        *hint = i;
-        pieces.get(i)
-    }
-
-    /// The source span of prose `start..end`; one piece lookup when both
-    /// ends lie in it (tokens in the piece already found are mapped by
-    /// [`Cursor`] without coming here).
-    fn to_source(&self, start: usize, end: usize, hint: &mut usize) -> Range<usize> {
-        if let Some(pc) = self.piece(start, hint) {
-            let next = self.0.get(*hint + 1).map_or(usize::MAX, |n| n.prose);
-            if pc.exact && end < next {
-                let at = |p: usize| pc.src + (p - pc.prose).min(pc.src_len);
-                return at(start)..at(end);
-            }
-        }
-        self.to_source_start(start, hint)..self.to_source_end(end, hint)
-    }
-
-    fn to_source_start(&self, p: usize, hint: &mut usize) -> usize {
-        match self.piece(p, hint) {
-            Some(pc) if pc.exact => pc.src + (p - pc.prose).min(pc.src_len),
-            Some(pc) => pc.src,
-            None => 0,
-        }
-    }
-
-    fn to_source_end(&self, p: usize, hint: &mut usize) -> usize {
-        match self.piece(p.saturating_sub(1), hint) {
-            Some(pc) if pc.exact => pc.src + (p - pc.prose).min(pc.src_len),
-            Some(pc) => pc.src + pc.src_len,
-            None => 0,
-        }
-    }
-}
-
-/// Collects prose blocks and their offset map while markup is walked.
-pub(crate) struct Builder<'s> {
-    source: &'s str,
-    prose: String,
-    pieces: OffsetMap,
-    blocks: Vec<Range<usize>>,
-    open: Option<usize>,
-}
-
-impl<'s> Builder<'s> {
-    fn new(source: &'s str, buffers: &mut Buffers) -> Self {
-        let mut prose = std::mem::take(&mut buffers.prose);
-        prose.clear();
-        prose.reserve(source.len());
-        Builder {
-            source,
-            prose,
-            pieces: OffsetMap(cleared(&mut buffers.pieces.0)),
-            blocks: cleared(&mut buffers.block_prose),
-            open: None,
-        }
-    }
-
-    fn push_piece(&mut self, text: &str, src: Range<usize>, exact: bool) {
-        if self.open.is_none() {
-            self.open = Some(self.prose.len());
-        }
-        self.pieces.0.push(Piece {
-            prose: self.prose.len(),
-            src: src.start,
-            src_len: src.len(),
-            exact,
-        });
-        self.prose.push_str(text);
-    }
-
-    /// Adds prose text that was read from `src`.
-    pub(crate) fn push(&mut self, text: &str, src: Range<usize>) {
-        // Text that is the source slice itself (most Markdown text) needs no comparison.
-        let exact = self
-            .source
-            .get(src.clone())
-            .is_some_and(|s| (s.as_ptr() == text.as_ptr() && s.len() == text.len()) || s == text);
-        self.push_piece(text, src, exact);
-    }
-
-    /// Adds an opaque token (inline code) standing for `src`.
-    pub(crate) fn push_opaque(&mut self, src: Range<usize>) {
-        let mut buf = [0u8; 4];
-        self.push_piece(tokenize::OPAQUE.encode_utf8(&mut buf), src, false);
-    }
-
-    /// Adds a word break (soft line break) standing for `src`.
-    pub(crate) fn push_space(&mut self, src: Range<usize>) {
-        if self.open.is_some() {
-            self.push_piece(" ", src, false);
-        }
-    }
-
-    /// Closes the current block, if one is open.
-    pub(crate) fn end_block(&mut self) {
-        if let Some(start) = self.open.take() {
-            self.blocks.push(start..self.prose.len());
-            self.prose.push('\n');
-        }
-    }
-
-    fn finish(mut self) -> (String, Vec<Range<usize>>, OffsetMap) {
-        self.end_block();
-        (self.prose, self.blocks, self.pieces)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::{Vocab, WordIds, UNKNOWN};
 
     #[test]
     fn text_tokens_point_into_source() {
@@ -763,7 +487,7 @@ mod tests {
                 Format::Html => {
                     html::build(&mut b, src);
                 }
-                _ => text::build(&mut b, src),
+                _ => plain::build(&mut b, src),
             }
             let (prose, blocks, pieces) = b.finish();
             let mut cursor = Cursor::new(&pieces);
@@ -851,5 +575,62 @@ mod tests {
         let doc = Document::from_text("Haftar’s forces");
         assert_eq!(doc.norm(&doc.tokens[0]), "haftar's");
         assert_eq!(doc.base(&doc.tokens[0]), "haftar");
+    }
+
+    #[test]
+    fn ids_found_while_parsing_equal_ids_found_after() {
+        let mut v = Vocab::default();
+        for w in ["haftar", "forces", "café", "the", "international", "s"] {
+            v.intern_listed(w);
+        }
+        v.intern("and");
+        let texts = [
+            "Haftar’s forces and the Café's international staff, https://x.org ok.",
+            "# Title\n\n- the `code` and HAFTAR's men\n- café\n",
+            "",
+            "THE END and the international forces' s",
+        ];
+        // Memory passes from document to document, as in a run over a folder.
+        let (mut buffers, mut ids) = (Buffers::default(), WordIds::default());
+        for text in texts {
+            let mut ix = v.indexer(std::mem::take(&mut ids));
+            let doc = Document::parse_with_forms(
+                "a.md",
+                text.to_string(),
+                Format::Markdown,
+                &mut buffers,
+                &mut ix,
+            );
+            ids = ix.finish();
+            assert_eq!(ids, v.index(doc.prose()), "{text}");
+            assert_eq!(ids.norm.len(), doc.tokens.len(), "{text}");
+            buffers.recycle(doc);
+        }
+    }
+
+    #[test]
+    fn tokens_get_the_ids_of_their_forms() {
+        let mut v = Vocab::default();
+        let haftar = v.intern_listed("haftar");
+        let forces = v.intern_listed("forces");
+        assert_eq!(v.intern("haftar"), haftar);
+        let doc = Document::from_text("Haftar’s forces and HAFTAR left");
+        let ids = v.index(doc.prose());
+        assert_eq!(ids.norm[0], UNKNOWN);
+        assert_eq!(ids.base(0), haftar);
+        assert_eq!(ids.norm[1], forces);
+        assert_eq!((ids.norm[3], ids.base(3)), (haftar, haftar));
+        assert_eq!(ids.known, [0, 1, 3]);
+        // A word with an id that is not listed is found, not listed.
+        let and = v.intern("and");
+        let ids = v.index(doc.prose());
+        assert_eq!((ids.norm[2], ids.known.as_slice()), (and, &[0, 1, 3][..]));
+        assert_eq!(ids.norm[4], UNKNOWN);
+        assert_eq!(v.get("haftars"), UNKNOWN);
+        let long = v.intern("international");
+        assert_eq!(v.get("international"), long);
+        assert_eq!(v.get("internationals"), UNKNOWN);
+        assert_eq!(v.get("haft"), UNKNOWN);
+        assert_eq!(v.get(""), UNKNOWN);
     }
 }

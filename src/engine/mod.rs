@@ -10,13 +10,14 @@ pub mod prefilter;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::document::{Document, TokenKind, SPACE_BEFORE};
+use crate::document::Document;
 use crate::facts::judge::{Claim, Verdict};
 use crate::facts::{Actor, PartialDate};
 use crate::finding::{Finding, Severity};
 use crate::pattern::{Cache, Captures};
 use crate::rules::{ClaimRule, Rule, Rulebook};
 use crate::source::Position;
+use crate::text::{TokenKind, SPACE_BEFORE};
 use crate::vocab::WordIds;
 
 /// A claim a claim rule found in a document, whatever the fact base says of it:
@@ -145,7 +146,9 @@ fn run(
     for (s, r) in book.prefilter.candidates(doc, ids, allowed) {
         let rule = &book.rules[r as usize];
         let range = doc.sentences[s as usize].clone();
-        let matches = rule.program.find_iter(doc, ids, range.clone(), &mut cache);
+        let matches = rule
+            .program
+            .find_iter(doc.prose(), ids, range.clone(), &mut cache);
         if matches.is_empty() {
             continue;
         }
@@ -154,7 +157,7 @@ fn run(
         let unless: Vec<Range<usize>> = rule
             .unless
             .iter()
-            .flat_map(|u| u.find_iter(doc, ids, range.clone(), &mut cache))
+            .flat_map(|u| u.find_iter(doc.prose(), ids, range.clone(), &mut cache))
             .map(|um| um.whole())
             .collect();
         let year = rule

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::spec::{CoverageSpec, EntitySpec, FactSpec, RelationSpec};
 use super::{name_key, Actor, Coverage, Entity, EntityId, Fact, FactBase, Relation};
-use crate::document::normalize::normalize;
+use crate::text::normalize::normalize;
 
 /// The kinds an entity may have.
 pub const KINDS: &[&str] = &[

@@ -257,7 +257,7 @@ impl FactBase {
         when: Option<PartialDate>,
         at: Date,
     ) -> Verdict<'_> {
-        let title = crate::document::normalize::normalize(title);
+        let title = crate::text::normalize::normalize(title);
         let t = span(&when, at);
         let facts: Vec<&Fact> = self
             .relations

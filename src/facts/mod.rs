@@ -12,8 +12,9 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::document::normalize::{base_len, normalize};
-use crate::document::tokenize;
+use crate::text::normalize::{base_len, normalize};
+use crate::text::tokenize;
+use crate::text::Prose;
 use crate::vocab::{Vocab, WordIds};
 pub use time::PartialDate;
 
@@ -250,15 +251,11 @@ impl FactBase {
         &self.names.vocab
     }
 
-    /// The names of entities (not demonyms) in `doc`, longest first at each
+    /// The names of entities (not demonyms) among the tokens of `doc`, longest first at each
     /// position, left to right, not overlapping, within sentences. `ids` are
     /// the tokens' ids in [`FactBase::vocab`] or a vocabulary that extends it.
-    pub fn find_names<'a>(
-        &'a self,
-        doc: &crate::document::Document,
-        ids: &WordIds,
-    ) -> Vec<NameMatch<'a>> {
-        use crate::document::TokenKind;
+    pub fn find_names<'a>(&'a self, doc: Prose, ids: &WordIds) -> Vec<NameMatch<'a>> {
+        use crate::text::TokenKind;
         let mut out = Vec::new();
         if self.names.nodes.is_empty() {
             return out;

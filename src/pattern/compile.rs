@@ -11,8 +11,8 @@ use regex::{Regex, RegexBuilder};
 use super::ast::{Class, Node, NodeKind};
 use super::inflect;
 use super::PatternError;
-use crate::document::normalize::{base_len, normalize};
-use crate::document::tokenize::{self, TokenKind};
+use crate::text::normalize::{base_len, normalize};
+use crate::text::tokenize::{self, TokenKind};
 use crate::vocab::Vocab;
 
 /// The most instructions one compiled pattern may have.
@@ -955,7 +955,7 @@ fn merge_words(ps: Vec<Pred>) -> Pred {
 
 fn exact_form(t: &str) -> Box<str> {
     t.chars()
-        .map(crate::document::normalize::fold_apostrophe)
+        .map(crate::text::normalize::fold_apostrophe)
         .collect::<String>()
         .into_boxed_str()
 }

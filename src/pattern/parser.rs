@@ -20,7 +20,7 @@ use nom::{IResult, Parser};
 
 use super::ast::{Class, Node, NodeKind, DEFAULT_GAP, MAX_REPEAT};
 use super::PatternError;
-use crate::document::tokenize::{self, TokenKind};
+use crate::text::tokenize::{self, TokenKind};
 
 /// nom's error type for patterns: where, and (for failures) what and how to fix it.
 #[derive(Debug)]

@@ -423,16 +423,15 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             let keys = entries
                 .iter()
                 .map(|e| {
-                    let words: Vec<String> = crate::document::tokenize::split(e)
+                    let words: Vec<String> = crate::text::tokenize::split(e)
                         .into_iter()
                         .filter(|(_, k)| {
                             matches!(
                                 k,
-                                crate::document::TokenKind::Word
-                                    | crate::document::TokenKind::Number
+                                crate::text::TokenKind::Word | crate::text::TokenKind::Number
                             )
                         })
-                        .map(|(t, _)| crate::document::normalize::normalize(t))
+                        .map(|(t, _)| crate::text::normalize::normalize(t))
                         .collect();
                     words.join(" ")
                 })

@@ -147,7 +147,7 @@ impl Rulebook {
 
     /// The word ids of `doc`'s tokens in this rulebook's vocabulary.
     pub fn word_ids(&self, doc: &crate::document::Document) -> crate::vocab::WordIds {
-        self.vocab.index(doc)
+        self.vocab.index(doc.prose())
     }
 
     /// The word ids of a document's tokens in this rulebook's vocabulary,

@@ -1,6 +1,6 @@
 //! Plain text: paragraphs are runs of non-blank lines.
 
-use super::Builder;
+use super::builder::Builder;
 
 /// Adds each paragraph of `source` as one block.
 pub(crate) fn build(b: &mut Builder, source: &str) {
