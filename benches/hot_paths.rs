@@ -6,7 +6,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use factlint::document::{Document, Format};
-use factlint::Rulebook;
+use std::sync::Arc;
+
+use factlint::{Engine, Rulebook, Settings};
 
 /// About 64 KB of article-like Markdown, with a few planted errors.
 fn article() -> String {
@@ -36,6 +38,8 @@ fn article() -> String {
 fn benches(c: &mut Criterion) {
     let text = article();
     let book = Rulebook::builtin().unwrap_or_else(|_| panic!("built-in rules load"));
+    let engine = Engine::new(Arc::new(book), Settings::default());
+    let book = engine.rulebook();
     let doc = Document::parse("bench.md", text.as_str(), Format::Markdown);
     let mut g = c.benchmark_group("hot_paths");
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -43,12 +47,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| Document::parse("bench.md", black_box(text.as_str()), Format::Markdown))
     });
     g.bench_function("check (rules, claims and checks)", |b| {
-        b.iter(|| factlint::check(&book, black_box(&doc)))
+        b.iter(|| engine.analyze(black_box(&doc)))
     });
     g.bench_function("word ids (vocabulary lookup)", |b| {
-        b.iter(|| book.word_ids(black_box(&doc)))
+        b.iter(|| engine.word_ids(black_box(&doc)))
     });
-    let ids = book.word_ids(&doc);
+    let ids = engine.word_ids(&doc);
     g.bench_function("fact base: find names", |b| {
         b.iter(|| book.facts.find_names(black_box(doc.prose()), &ids))
     });
@@ -62,7 +66,7 @@ fn benches(c: &mut Criterion) {
         .unwrap_or_else(|| panic!("rule"));
     let one = Document::from_text("However, with Russian rebels capturing Damascus, the Syrian capital, the bases are at risk.");
     let range = one.sentences[0].clone();
-    let one_ids = book.word_ids(&one);
+    let one_ids = engine.word_ids(&one);
     g.bench_function("match: one claim pattern on one sentence", |b| {
         let mut cache = factlint::pattern::Cache::default();
         b.iter(|| {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::Document;
 use crate::source::Position;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -63,6 +64,32 @@ pub struct Finding {
     pub related: Vec<Related>,
 }
 
+/// The findings of one file, with its text (for snippets).
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as given or found.
+    pub path: String,
+    /// The file's text (for snippets); empty when it was not kept in memory.
+    pub source: Arc<str>,
+    /// Its findings, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// What a rule or check is, for reporters (SARIF's rule descriptors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Descriptor {
+    /// Its id.
+    pub id: String,
+    /// What it reports, in one line.
+    pub summary: String,
+    /// How to fix what it reports.
+    pub help: String,
+    /// Where to read more (the first of its sources).
+    pub uri: Option<String>,
+    /// Its default severity.
+    pub severity: Severity,
+}
+
 /// Another place a finding points to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
@@ -78,13 +105,79 @@ pub struct Related {
     pub message: String,
 }
 
+/// Where a finding or a claim is in its document: the byte span, where it
+/// starts and ends, and the source text it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Byte span in the document's source.
+    pub span: Range<usize>,
+    /// Where the span starts.
+    pub start: Position,
+    /// Where the span ends.
+    pub end: Position,
+    /// The source text of the span, as written.
+    pub text: String,
+}
+
+impl Place {
+    /// The place of byte span `span` in `doc`.
+    pub fn of(doc: &Document, span: Range<usize>) -> Place {
+        Place {
+            start: doc.position(span.start),
+            end: doc.position(span.end),
+            text: doc.slice(span.clone()).to_string(),
+            span,
+        }
+    }
+}
+
+impl Finding {
+    /// A finding of rule or check `rule` at `place`, with no help, fix,
+    /// sources or related places (see the `with_` methods).
+    pub fn new(rule: Arc<str>, severity: Severity, place: Place, message: String) -> Finding {
+        Finding {
+            rule,
+            severity,
+            span: place.span,
+            text: place.text,
+            start: place.start,
+            end: place.end,
+            message,
+            help: None,
+            suggestion: None,
+            sources: Arc::from(Vec::new()),
+            related: Vec::new(),
+        }
+    }
+
+    /// The same finding with `help`.
+    pub fn with_help(mut self, help: Option<String>) -> Finding {
+        self.help = help;
+        self
+    }
+
+    /// The same finding with a replacement for its span.
+    pub fn with_suggestion(mut self, suggestion: Option<String>) -> Finding {
+        self.suggestion = suggestion;
+        self
+    }
+
+    /// The same finding with the sources behind it.
+    pub fn with_sources(mut self, sources: Arc<[String]>) -> Finding {
+        self.sources = sources;
+        self
+    }
+
+    /// The same finding with another place that explains it.
+    pub fn with_related(mut self, related: Related) -> Finding {
+        self.related.push(related);
+        self
+    }
+}
+
 impl Related {
     /// A place in the finding's own document.
-    pub fn here(
-        doc: &crate::document::Document,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Related {
+    pub fn here(doc: &Document, span: Range<usize>, message: impl Into<String>) -> Related {
         Related {
             path: None,
             start: doc.position(span.start),

@@ -1,20 +1,25 @@
 //! factlint: a fact-consistency linter for editorial content.
 //!
-//! Data flows one way: rule files are loaded into a [`rules::Rulebook`]
-//! (patterns parsed by [`pattern`], facts in [`facts`]), articles are parsed into
-//! [`document::Document`]s, the [`engine`] matches one against the other and
-//! produces [`finding::Finding`]s, and [`report`] turns them into output.
-//! The engine knows nothing of the command line or of output formats.
+//! Data flows one way (see `docs/architecture.md`): rule files are loaded
+//! into a [`Rulebook`] (patterns compiled by [`pattern`], facts in
+//! [`facts`]); an [`Engine`] is built from a rulebook and a run's
+//! [`Settings`]; the files of a run are found by [`inputs`] and parsed into
+//! [`Document`]s (over the text primitives of [`text`]); the engine matches
+//! rules, runs the [`checks`] and judges [`claims`], and returns
+//! [`Finding`]s, which [`report`] turns into output. The engine knows
+//! nothing of the command line or of output formats.
 
 #![warn(missing_docs)]
 
 pub mod checks;
+pub mod claims;
 pub mod config;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod facts;
 pub mod finding;
+pub mod inputs;
 pub mod pattern;
 pub mod report;
 pub mod rules;
@@ -25,6 +30,6 @@ pub mod vocab;
 pub mod yaml;
 
 pub use document::{Document, Format};
-pub use engine::check;
+pub use engine::{Engine, Settings};
 pub use finding::{Finding, Related, Severity};
 pub use rules::Rulebook;

@@ -9,11 +9,22 @@ use std::sync::{Arc, OnceLock};
 
 use regex::Regex;
 
+use crate::checks::CheckInfo;
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Place, Severity};
+
+/// What the report of suppressions that suppress nothing is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "factlint.unused-suppression",
+    severity: Severity::Warning,
+    summary: "a suppression comment that suppresses nothing",
+    details: "a `factlint-disable` comment or front-matter list that suppresses no finding: the rule ids are wrong, or the text it excused was corrected. Remove it, so that it does not hide a later problem.",
+    flag: &["Text.\n\n<!-- factlint-disable-next-line hygiene.doubled-word -->\nNothing doubled here.\n"],
+    pass: &["Text.\n\n<!-- factlint-disable-next-line hygiene.doubled-word -->\nThe the end.\n"],
+};
 
 /// Rule id of findings about suppressions that suppress nothing.
-pub const UNUSED: &str = "factlint.unused-suppression";
+pub const UNUSED: &str = INFO.id;
 
 #[derive(Debug)]
 struct Suppression {
@@ -139,19 +150,15 @@ pub fn apply(doc: &Document, findings: &mut Vec<Finding>) {
         } else {
             s.rules.join(", ")
         };
-        findings.push(Finding {
-            rule: Arc::from(UNUSED),
-            severity: Severity::Warning,
-            start: doc.position(s.at.start),
-            end: doc.position(s.at.end),
-            span: s.at.clone(),
-            text: doc.slice(s.at.clone()).to_string(),
-            message: format!("This suppression of {what} suppresses nothing"),
-            help: Some("Remove it, or correct the rule ids.".into()),
-            suggestion: None,
-            sources: Arc::from(Vec::new()),
-            related: Vec::new(),
-        });
+        findings.push(
+            Finding::new(
+                Arc::from(UNUSED),
+                INFO.severity,
+                Place::of(doc, s.at.clone()),
+                format!("This suppression of {what} suppresses nothing"),
+            )
+            .with_help(Some("Remove it, or correct the rule ids.".into())),
+        );
     }
 }
 
@@ -161,19 +168,12 @@ mod tests {
     use crate::document::Format;
 
     fn finding(doc: &Document, rule: &str, at: usize) -> Finding {
-        Finding {
-            rule: Arc::from(rule),
-            severity: Severity::Error,
-            span: at..at + 1,
-            text: doc.slice(at..at + 1).to_string(),
-            start: doc.position(at),
-            end: doc.position(at + 1),
-            message: String::new(),
-            help: None,
-            suggestion: None,
-            sources: Arc::from(Vec::new()),
-            related: Vec::new(),
-        }
+        Finding::new(
+            Arc::from(rule),
+            Severity::Error,
+            Place::of(doc, at..at + 1),
+            String::new(),
+        )
     }
 
     #[test]

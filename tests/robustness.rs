@@ -3,7 +3,9 @@
 
 use factlint::document::{Document, Format};
 use factlint::pattern::{compile, parse};
-use factlint::Rulebook;
+use std::sync::Arc;
+
+use factlint::{Engine, Rulebook, Settings};
 
 /// xorshift64*: deterministic, dependency-free randomness.
 struct Rng(u64);
@@ -125,6 +127,7 @@ fn pattern_parser_and_compiler_never_panic() {
 #[test]
 fn documents_and_engine_never_panic() {
     let book = Rulebook::builtin().expect("built-in rules load");
+    let engine = Engine::new(Arc::new(book), Settings::default());
     let mut rng = Rng(0xD1B5_4A32_D192_ED03);
     for i in 0..20_000 {
         let text = rng.string(TEXT_PIECES, 60);
@@ -137,85 +140,10 @@ fn documents_and_engine_never_panic() {
                 "{text:?}"
             );
         }
-        for f in factlint::check(&book, &doc) {
+        for f in engine.analyze(&doc).findings {
             assert!(f.span.end <= text.len());
             assert!(f.start <= f.end);
         }
-    }
-}
-
-#[test]
-fn documents_parsed_in_recycled_buffers_are_the_same() {
-    // One thread's buffers serve document after document (as in `check`):
-    // each parse must equal a parse in fresh memory, whatever came before.
-    // A long document first (its memory then serves shorter ones), a few
-    // fixed ones, then generated ones.
-    let long = "# Title *with* emphasis\n\nIntro *Russian*\n**rebels** took &amp; \
-        [Damascus](https://x.org) on `2024-12-08`.\nA second\nline.\n\n- Exit *mobile* version\n\n\
-        | a | b |\n|---|---|\n| one | two&nbsp;three |\n\n> Quoted\n> across lines.\n"
-        .repeat(20);
-    let fixed = [
-        (long, Format::Markdown),
-        (
-            "Ünïcode Haftar’s men.\n\nBashār said so.".to_string(),
-            Format::Text,
-        ),
-        (
-            "<p>One &amp; <b>two</b>\nthree</p>".to_string(),
-            Format::Html,
-        ),
-        (String::new(), Format::Markdown),
-    ];
-    let mut rng = Rng(0x5851_F42D_4C95_7F2D);
-    let generated = (0..5_000usize).map(|i| {
-        let text = rng.string(TEXT_PIECES, 60 + (i % 7) as u64 * 20);
-        (
-            text,
-            [Format::Markdown, Format::Text, Format::Html, Format::Mdx][i % 4],
-        )
-    });
-    // What a document's parse yields, in a form that can be compared.
-    let summary = |d: &Document| {
-        let toks: Vec<_> = d
-            .tokens
-            .iter()
-            .map(|t| {
-                (
-                    t.span(),
-                    d.text(t).to_string(),
-                    d.norm(t).to_string(),
-                    t.flags,
-                    t.sentence,
-                )
-            })
-            .collect();
-        (
-            toks,
-            d.sentences.clone(),
-            d.blocks().to_vec(),
-            d.lines().to_vec(),
-            d.leads().to_vec(),
-        )
-    };
-    // The word ids found while parsing (as `check` finds them, in memory
-    // kept from the documents before) must equal those found afterwards.
-    let book = Rulebook::builtin().expect("the built-in rules load");
-    let mut ids = factlint::vocab::WordIds::default();
-    let mut buffers = factlint::document::Buffers::default();
-    for (text, format) in fixed.into_iter().chain(generated) {
-        let fresh = Document::parse("fuzz", text.as_str(), format);
-        let mut source = buffers.source();
-        assert!(source.is_empty());
-        source.extend_from_slice(text.as_bytes());
-        let source = String::from_utf8(source).expect("the text is UTF-8");
-        let mut indexer = book.indexer(std::mem::take(&mut ids));
-        let reused = Document::parse_with_forms("fuzz", source, format, &mut buffers, &mut indexer);
-        ids = indexer.finish();
-        assert_eq!(reused.source, text);
-        assert_eq!(summary(&reused), summary(&fresh), "{text:?}");
-        assert_eq!(reused.position(text.len()), fresh.position(text.len()));
-        assert_eq!(ids, book.word_ids(&fresh), "{text:?}");
-        buffers.recycle(reused);
     }
 }
 

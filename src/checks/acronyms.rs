@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{Check, Context, Report};
+use super::{Check, CheckInfo, Context, Report};
 use crate::document::Document;
 use crate::finding::{Finding, Related, Severity};
 use crate::text::TokenKind;
@@ -70,17 +70,31 @@ fn expansion(
     (got == letters).then_some(k..open)
 }
 
+/// What the check is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "consistency.acronym",
+    severity: Severity::Warning,
+    summary: "an acronym used before it is spelled out, or spelled out two different ways",
+    details: "0.18 | \"HIR\" and \"MSRV\" used before being spelled out further down a changelog",
+    flag: &[
+        "The SDF reported it. The Syrian Democratic Forces (SDF) cited officials.",
+        "The LNA advanced. Later the Libyan National Army (LNA) withdrew.",
+        "The Government of National Unity (GNU) met. The Government of National Understanding (GNU) did not.",
+        "HTS took Aleppo. Hayat Tahrir al-Sham (HTS) then took Damascus.",
+        "GNU ministers met. The Government of National Unity (GNU) was formed in 2021.",
+    ],
+    pass: &[
+        "The Wall Street Journal (WSJ) cited officials. The WSJ said more.",
+        "NATO and the US met. The North Atlantic Treaty Organization (NATO) was founded in 1949.",
+        "The Libyan National Army (LNA) advanced. The LNA then withdrew.",
+        "The SNA fought too.",
+        "The report (PDF) is online.",
+    ],
+};
+
 impl Check for Acronyms {
-    fn id(&self) -> &'static str {
-        "consistency.acronym"
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn description(&self) -> &'static str {
-        "an acronym used before it is spelled out, or spelled out two different ways"
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
@@ -170,32 +184,5 @@ impl Check for Acronyms {
                 .push(Related::here(doc, def_span.clone(), "spelled out here"));
             out.push(f);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::testing::assert_examples;
-    use super::Acronyms;
-
-    #[test]
-    fn examples() {
-        assert_examples(
-            &Acronyms,
-            &[
-                "The SDF reported it. The Syrian Democratic Forces (SDF) cited officials.",
-                "The LNA advanced. Later the Libyan National Army (LNA) withdrew.",
-                "The Government of National Unity (GNU) met. The Government of National Understanding (GNU) did not.",
-                "HTS took Aleppo. Hayat Tahrir al-Sham (HTS) then took Damascus.",
-                "GNU ministers met. The Government of National Unity (GNU) was formed in 2021.",
-            ],
-            &[
-                "The Wall Street Journal (WSJ) cited officials. The WSJ said more.",
-                "NATO and the US met. The North Atlantic Treaty Organization (NATO) was founded in 1949.",
-                "The Libyan National Army (LNA) advanced. The LNA then withdrew.",
-                "The SNA fought too.",
-                "The report (PDF) is online.",
-            ],
-        );
     }
 }

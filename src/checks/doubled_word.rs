@@ -1,6 +1,6 @@
 //! Doubled words: "the the".
 
-use super::{Check, Context, Report};
+use super::{Check, CheckInfo, Context, Report};
 use crate::finding::{Finding, Severity};
 use crate::text::TokenKind;
 
@@ -15,17 +15,36 @@ const ALLOWED: &[&str] = &[
     "over", "on", "cha", "aye", "mm", "hmm", "ah", "oh",
 ];
 
+/// What the check is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "hygiene.doubled-word",
+    severity: Severity::Warning,
+    summary: "the same word twice in a row: “the the”",
+    details: "0.29 | all real typos (\"the the\", \"of of\", \"to to\", \"handling handling\")",
+    flag: &[
+        "The the base was closed.",
+        "The ecole école stayed open.",
+        "Russia moved its its air defences.",
+        "They said that the\nthe rebels had won.",
+        "It was a a long war.",
+        "Libya has been divided for for years.",
+    ],
+    pass: &[
+        "He had had enough.",
+        "She said that that was the end.",
+        "Walla Walla is in Washington.",
+        "The word “the”, the article, is common.",
+        "Bye bye, she said.",
+        "Rename Value::to_str to to_cow_str in the API.",
+        "set(DIFF diff)",
+        "v   v",
+        "He said no, no and no again.",
+    ],
+};
+
 impl Check for DoubledWord {
-    fn id(&self) -> &'static str {
-        "hygiene.doubled-word"
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn description(&self) -> &'static str {
-        "the same word twice in a row: “the the”"
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
@@ -116,8 +135,6 @@ fn for_each_same_lead(leads: &[u8], mut f: impl FnMut(usize)) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::assert_examples;
-    use super::DoubledWord;
 
     #[test]
     fn eight_pairs_at_a_time_miss_no_pair() {
@@ -145,31 +162,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn examples() {
-        assert_examples(
-            &DoubledWord,
-            &[
-                "The the base was closed.",
-                "The ecole école stayed open.",
-                "Russia moved its its air defences.",
-                "They said that the\nthe rebels had won.",
-                "It was a a long war.",
-                "Libya has been divided for for years.",
-            ],
-            &[
-                "He had had enough.",
-                "She said that that was the end.",
-                "Walla Walla is in Washington.",
-                "The word “the”, the article, is common.",
-                "Bye bye, she said.",
-                "Rename Value::to_str to to_cow_str in the API.",
-                "set(DIFF diff)",
-                "v   v",
-                "He said no, no and no again.",
-            ],
-        );
     }
 }

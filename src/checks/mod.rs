@@ -1,86 +1,215 @@
 //! Built-in checks: whole-document inspections written in Rust, one per
-//! file, each with its own tests of text it must flag and text it must pass.
+//! file. Each check states what it is in one [`CheckInfo`] (id, default
+//! severity, description, and examples of text it must flag and text it
+//! must pass, which the tests run and `docs/checks.md` shows), is built once
+//! from what it needs ([`Setup`]: word lists, the fact base, ids for the
+//! words it looks for), and then checks documents ([`Context`]).
 //!
-//! A check sees a parsed [`Document`] and the [`Rulebook`] (for word lists
-//! and the fact base) and reports findings under its own id, which
-//! configuration can turn off or give another severity.
+//! To add a check: a file here with a struct implementing [`Check`], its
+//! `INFO`, and an entry in [`BUILTIN`].
 
 pub mod acronyms;
 pub mod bracket_artifact;
 pub mod byline;
 pub mod doubled_word;
+pub mod front_matter;
 pub mod placeholder;
 pub mod residue;
 pub mod spelling;
 pub mod unattributed_quote;
 pub mod unbalanced;
-pub mod values;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::document::Document;
-use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
-use crate::text::{Token, TokenKind};
-use crate::vocab::WordIds;
+use rustc_hash::FxHashSet;
 
-/// What a check sees: the document, the rulebook (word lists, fact base)
-/// and the document's word ids in the rulebook's vocabulary.
+use crate::document::Document;
+use crate::facts::{Claim, FactBase};
+use crate::finding::{Finding, Place, Severity};
+use crate::text::{normalize, tokenize, Token, TokenKind};
+use crate::vocab::{IdSet, Vocab, WordIds};
+
+/// What a check is: the one place its id, severity, description and examples are written.
+#[derive(Debug)]
+pub struct CheckInfo {
+    /// Unique id, used in findings and configuration.
+    pub id: &'static str,
+    /// Severity of its findings unless configured otherwise.
+    pub severity: Severity,
+    /// What it looks for, in one line.
+    pub summary: &'static str,
+    /// What it reports and what it leaves alone, in a paragraph (for the docs).
+    pub details: &'static str,
+    /// Text it must flag (each a Markdown document).
+    pub flag: &'static [&'static str],
+    /// Text it must pass: the tricky correct cases.
+    pub pass: &'static [&'static str],
+}
+
+/// What a check sees of one document.
 pub struct Context<'a> {
     /// The document.
     pub doc: &'a Document,
-    /// The rules, word lists and fact base.
-    pub book: &'a Rulebook,
-    /// The word id of each token (see [`Rulebook::word_ids`]).
+    /// The word id of each token, in the vocabulary the check's words were given ids in.
     pub ids: &'a WordIds,
+    /// The claims the claim rules found in it, in order.
+    pub claims: &'a [Claim],
 }
 
 /// A whole-document check.
 pub trait Check: Send + Sync {
-    /// Unique id, used in findings and configuration.
-    fn id(&self) -> &'static str;
-    /// Severity of its findings unless configured otherwise.
-    fn severity(&self) -> Severity;
-    /// What it looks for, in one line.
-    fn description(&self) -> &'static str;
+    /// What it is.
+    fn info(&self) -> &'static CheckInfo;
     /// Adds its findings on the context's document to `out`.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>);
-    /// Words (in matching form) it looks for by id: the rulebook gives
-    /// them ids when it loads ([`Rulebook::check_words`]), so that the check
-    /// compares a token's id instead of hashing its text.
-    fn words(&self) -> &'static [&'static str] {
-        &[]
-    }
-    /// Whether the tokens of its [`Check::words`] are listed in
-    /// [`WordIds::known`]: a check that looks for rare words walks that
-    /// short list instead of every token. Common words stay unlisted, or
-    /// every walk of the list would grow.
-    fn lists_words(&self) -> bool {
-        false
-    }
 }
 
 impl std::fmt::Debug for dyn Check {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id())
+        f.write_str(self.info().id)
     }
 }
 
-/// Every built-in check.
-pub fn all() -> Vec<Box<dyn Check>> {
-    vec![
-        Box::new(residue::PageResidue),
-        Box::new(byline::Byline),
-        Box::new(bracket_artifact::BracketArtifact),
-        Box::new(placeholder::Placeholder),
-        Box::new(doubled_word::DoubledWord),
-        Box::new(unbalanced::Unbalanced),
-        Box::new(unattributed_quote::UnattributedQuote),
-        Box::new(spelling::SpellingConsistency),
-        Box::new(acronyms::Acronyms),
-    ]
+/// The claims of one document of a run: its path and what it claims.
+pub type DocClaims = (String, Vec<Claim>);
+
+/// A check over all the documents of a run, once per run.
+pub trait CorpusCheck: Send + Sync {
+    /// What it is.
+    fn info(&self) -> &'static CheckInfo;
+    /// Its findings, each with the index of its document in `docs`, in the
+    /// order of `docs`, then of positions.
+    fn check(&self, docs: &[DocClaims]) -> Vec<(usize, Finding)>;
 }
+
+/// What a check may take when it is built: word lists, the fact base, and
+/// ids for the words it looks for.
+pub struct Setup<'a> {
+    lexicons: &'a HashMap<String, Vec<String>>,
+    facts: &'a Arc<FactBase>,
+    vocab: &'a mut Vocab,
+}
+
+impl<'a> Setup<'a> {
+    /// A setup over these word lists and fact base, giving ids in `vocab`
+    /// (the vocabulary documents will be indexed in).
+    pub fn new(
+        lexicons: &'a HashMap<String, Vec<String>>,
+        facts: &'a Arc<FactBase>,
+        vocab: &'a mut Vocab,
+    ) -> Self {
+        Setup {
+            lexicons,
+            facts,
+            vocab,
+        }
+    }
+
+    /// The entries of word list `name` (empty when there is none).
+    pub fn lexicon(&self, name: &str) -> &[String] {
+        self.lexicons.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The entries of word list `name` as keys: their words' matching
+    /// forms, one space apart, punctuation dropped (as [`words_of`] gives them).
+    pub fn lexicon_keys(&self, name: &str) -> FxHashSet<String> {
+        self.lexicon(name)
+            .iter()
+            .map(|e| {
+                let words: Vec<String> = tokenize::split(e)
+                    .into_iter()
+                    .filter(|(_, k)| matches!(k, TokenKind::Word | TokenKind::Number))
+                    .map(|(t, _)| normalize::normalize(t))
+                    .collect();
+                words.join(" ")
+            })
+            .collect()
+    }
+
+    /// The fact base.
+    pub fn facts(&self) -> Arc<FactBase> {
+        self.facts.clone()
+    }
+
+    /// Ids for `words` (in matching form): a check compares a token's id
+    /// ([`WordIds::forms`]) instead of hashing its text.
+    pub fn word_ids(&mut self, words: &[&str]) -> IdSet {
+        IdSet::of(words.iter().map(|w| self.vocab.intern(w)))
+    }
+
+    /// Ids for `words`, as [`Setup::word_ids`], whose tokens are also listed
+    /// in [`WordIds::known`]: a check that looks for rare words walks that
+    /// short list instead of every token. Common words stay unlisted, or
+    /// every walk of the list would grow.
+    pub fn listed_word_ids(&mut self, words: &[&str]) -> IdSet {
+        IdSet::of(words.iter().map(|w| self.vocab.intern_listed(w)))
+    }
+}
+
+/// A built-in check: what it is and how it is built.
+pub struct Builtin {
+    /// What it is.
+    pub info: &'static CheckInfo,
+    /// Builds it.
+    pub build: fn(&mut Setup) -> Box<dyn Check>,
+}
+
+/// A built-in check over a whole run: what it is and how it is built.
+pub struct CorpusBuiltin {
+    /// What it is.
+    pub info: &'static CheckInfo,
+    /// Builds it.
+    pub build: fn(&mut Setup) -> Box<dyn CorpusCheck>,
+}
+
+/// The built-in hygiene and consistency checks: they go with the built-in
+/// rules (a run without those runs without these).
+pub const BUILTIN: &[Builtin] = &[
+    Builtin {
+        info: &residue::INFO,
+        build: |s| Box::new(residue::PageResidue::new(s)),
+    },
+    Builtin {
+        info: &byline::INFO,
+        build: |s| Box::new(byline::Byline::new(s)),
+    },
+    Builtin {
+        info: &bracket_artifact::INFO,
+        build: |s| Box::new(bracket_artifact::BracketArtifact::new(s)),
+    },
+    Builtin {
+        info: &placeholder::INFO,
+        build: |s| Box::new(placeholder::Placeholder::new(s)),
+    },
+    Builtin {
+        info: &doubled_word::INFO,
+        build: |_| Box::new(doubled_word::DoubledWord),
+    },
+    Builtin {
+        info: &unbalanced::INFO,
+        build: |_| Box::new(unbalanced::Unbalanced),
+    },
+    Builtin {
+        info: &unattributed_quote::INFO,
+        build: |s| Box::new(unattributed_quote::UnattributedQuote::new(s)),
+    },
+    Builtin {
+        info: &spelling::INFO,
+        build: |s| Box::new(spelling::SpellingConsistency::new(s)),
+    },
+    Builtin {
+        info: &acronyms::INFO,
+        build: |_| Box::new(acronyms::Acronyms),
+    },
+];
+
+/// Checks that run whatever rules are loaded: about the document itself.
+pub const ALWAYS: &[Builtin] = &[Builtin {
+    info: &front_matter::INFO,
+    build: |_| Box::new(front_matter::FrontMatter),
+}];
 
 /// What a check reports: a span of the source, a message, and optional help and fix.
 pub struct Report<'a> {
@@ -99,19 +228,15 @@ pub struct Report<'a> {
 impl Report<'_> {
     /// The finding, positioned in `doc`.
     pub fn finding(self, doc: &Document) -> Finding {
-        Finding {
-            rule: Arc::from(self.check.id()),
-            severity: self.check.severity(),
-            start: doc.position(self.span.start),
-            end: doc.position(self.span.end),
-            text: doc.slice(self.span.clone()).to_string(),
-            span: self.span,
-            message: self.message,
-            help: self.help,
-            suggestion: self.suggestion,
-            sources: Arc::from(Vec::new()),
-            related: Vec::new(),
-        }
+        let info = self.check.info();
+        Finding::new(
+            Arc::from(info.id),
+            info.severity,
+            Place::of(doc, self.span),
+            self.message,
+        )
+        .with_help(self.help)
+        .with_suggestion(self.suggestion)
     }
 }
 
@@ -153,56 +278,58 @@ pub fn words_into(doc: &Document, tokens: &[Token], s: &mut String) {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! Helpers for the checks' own tests.
+    //! Helpers for the checks' own tests: a check built from the built-in
+    //! word lists (`rules/lexicons.yml`), run on a Markdown snippet.
 
-    use super::Check;
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use super::{Check, Context, Setup};
     use crate::document::{Document, Format};
-    use crate::rules::Rulebook;
+    use crate::facts::FactBase;
+    use crate::vocab::Vocab;
 
-    pub fn book() -> &'static Rulebook {
-        use std::sync::OnceLock;
-        static BOOK: OnceLock<Rulebook> = OnceLock::new();
-        BOOK.get_or_init(|| match Rulebook::builtin() {
-            Ok(b) => b,
-            Err(e) => panic!(
-                "built-in rules load: {:?}",
-                e.iter().map(|e| &e.message).collect::<Vec<_>>()
-            ),
-        })
+    /// A check built for a test, with the vocabulary its word ids are in.
+    pub struct Tested<T> {
+        pub check: T,
+        pub vocab: Vocab,
     }
 
-    /// The source text of each finding of `check` on `text` (read as Markdown).
-    pub fn flagged(check: &dyn Check, text: &str) -> Vec<String> {
+    /// The built-in word lists.
+    pub fn lexicons() -> HashMap<String, Vec<String>> {
+        #[derive(serde::Deserialize)]
+        struct File {
+            lexicons: HashMap<String, Vec<String>>,
+        }
+        let text = include_str!("../../rules/lexicons.yml");
+        match crate::yaml::from_str::<File>(text) {
+            Ok(f) => f.lexicons,
+            Err(e) => panic!("rules/lexicons.yml: {}", e.message),
+        }
+    }
+
+    /// Builds a check with the built-in word lists and an empty fact base.
+    pub fn tested<T>(build: impl FnOnce(&mut Setup) -> T) -> Tested<T> {
+        let lexicons = lexicons();
+        let facts = Arc::new(FactBase::default());
+        let mut vocab = Vocab::default();
+        let check = build(&mut Setup::new(&lexicons, &facts, &mut vocab));
+        Tested { check, vocab }
+    }
+
+    /// The source text of each finding of `t` on `text` (read as Markdown).
+    pub fn flagged<T: Check>(t: &Tested<T>, text: &str) -> Vec<String> {
         let doc = Document::parse("t.md", text, Format::Markdown);
+        let ids = t.vocab.index(doc.prose());
         let mut out = Vec::new();
-        let ids = book().word_ids(&doc);
-        let cx = super::Context {
+        let cx = Context {
             doc: &doc,
-            book: book(),
             ids: &ids,
+            claims: &[],
         };
-        check.check(&cx, &mut out);
+        t.check.check(&cx, &mut out);
         out.iter()
             .map(|f| doc.slice(f.span.clone()).to_string())
             .collect()
-    }
-
-    /// Asserts that each of `flag` gives at least one finding and each of `pass` none.
-    pub fn assert_examples(check: &dyn Check, flag: &[&str], pass: &[&str]) {
-        for t in flag {
-            assert!(
-                !flagged(check, t).is_empty(),
-                "{} should flag: {t:?}",
-                check.id()
-            );
-        }
-        for t in pass {
-            let f = flagged(check, t);
-            assert!(
-                f.is_empty(),
-                "{} should pass: {t:?}, flagged {f:?}",
-                check.id()
-            );
-        }
     }
 }

@@ -6,14 +6,37 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
-use super::{span_of, words_into, Check, Context, Report};
+use super::{span_of, words_into, Check, CheckInfo, Context, Report, Setup};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::rules::Rulebook;
 use crate::text::TokenKind;
 
 /// The check.
-pub struct PageResidue;
+pub struct PageResidue {
+    /// The entries of the residue word list, as keys.
+    keys: FxHashSet<String>,
+    /// Their first words.
+    firsts: FxHashSet<String>,
+    /// The words of the longest entry.
+    longest: usize,
+}
+
+impl PageResidue {
+    /// The check, with the word list `@residue_line`.
+    pub fn new(setup: &mut Setup) -> Self {
+        let keys = setup.lexicon_keys(LIST);
+        let firsts = keys
+            .iter()
+            .map(|e| e.split(' ').next().unwrap_or("").to_string())
+            .collect();
+        let longest = keys.iter().map(|e| e.split(' ').count()).max().unwrap_or(0);
+        PageResidue {
+            keys,
+            firsts,
+            longest,
+        }
+    }
+}
 
 /// Interface words that are residue only next to other residue ("Close").
 const UI_WORDS: &[&str] = &[
@@ -62,10 +85,8 @@ fn counters() -> &'static [Regex; 3] {
     })
 }
 
-/// Whether a line is residue: `Some(true)` for sure, `Some(false)` for an
-/// interface word that counts only beside other residue.
-/// What classifying a document's lines needs from the rulebook and the
-/// whole document, found once per document.
+/// What classifying a document's lines needs from the check's word list
+/// and the whole document, found once per document.
 struct Lists<'a> {
     /// The words of the longest entry of the residue word list.
     longest: usize,
@@ -79,13 +100,13 @@ struct Lists<'a> {
 }
 
 impl<'a> Lists<'a> {
-    fn new(doc: &Document, book: &'a Rulebook) -> Self {
+    fn new(doc: &Document, check: &'a PageResidue) -> Self {
         static COOKIE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
         let cookie = COOKIE.get_or_init(|| memchr::memmem::Finder::new(b"cookie"));
         Lists {
-            longest: book.lexicon_longest(LIST),
-            keys: book.lexicon_keys(LIST),
-            firsts: book.lexicon_firsts(LIST),
+            longest: check.longest,
+            keys: &check.keys,
+            firsts: &check.firsts,
             cookie: cookie.find(doc.prose().norm_buffer()).is_some(),
         }
     }
@@ -94,6 +115,8 @@ impl<'a> Lists<'a> {
 /// The word list of whole residue lines.
 const LIST: &str = "residue_line";
 
+/// Whether a line is residue: `Some(true)` for sure, `Some(false)` for an
+/// interface word that counts only beside other residue.
 fn classify(
     doc: &Document,
     line: std::ops::Range<usize>,
@@ -229,24 +252,45 @@ fn crumbs(doc: &Document, toks: &[crate::text::Token]) -> bool {
     segments >= 3 && crumb_segment(len, good)
 }
 
+/// What the check is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "hygiene.page-residue",
+    severity: Severity::Error,
+    summary: "lines scraped from the web page around the article: counters, buttons, menus, cookie notices, crumbs",
+    details: "lines scraped from the web page around an article: visit counters (\"Visited 1 times, 1 visit(s) today\", \"Views: 1,234\"), buttons and menus (\"Exit mobile version\", \"Close Search Window\", \"Share this\", \"Click to share on X\", \"Skip to content\", \"Related posts\"), cookie notices, navigation crumbs (\"Home » World » Middle East\") on the first or last lines. Consecutive residue lines are one finding, and interface words such as \"Close\" count when they stand beside other residue. The phrase list is the word list `@residue_line` in `rules/lexicons.yml`: a rule file can redefine it.",
+    flag: &[
+        "The article ends here.\n\nVisited 1 times, 1 visit(s) today\n",
+        "Text.\n\nExit mobile version\n",
+        "Text.\n\nClick to share on X (Opens in new window)\n",
+        "Text.\n\nWe use cookies to improve your experience. Accept all cookies\n",
+        "Text.\n\nThe café’s site uses Cookies. Accept\n",
+        "Home » World » Middle East\n\nThe war went on.\n",
+        "Text.\n\nViews: 1,234\n",
+    ],
+    pass: &[
+        "The ministry said it had visited 12 sites.",
+        "Inspectors visited 3 times in a week.",
+        "Officials agreed to close the search window after two days.",
+        "The app lets readers exit the mobile version of the site.",
+        "Share this news with care, the editor said.",
+        "He walked home / to the office / and back again, every day, for years.\n\nMore text follows here.\n\nAnd more.\n\nAnd the end.",
+        "Close\n\nthe door, she said.",
+        "## 0.27.1 (2026/08/01)\n\nFixes.",
+        "[Docs/Guide]: Docs/Guide\n\nText.",
+        "|pypi| |support| |licence|\n\nText.",
+    ],
+};
+
 impl Check for PageResidue {
-    fn id(&self) -> &'static str {
-        "hygiene.page-residue"
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-
-    fn description(&self) -> &'static str {
-        "lines scraped from the web page around the article: counters, buttons, menus, cookie notices, crumbs"
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let (doc, book) = (cx.doc, cx.book);
+        let doc = cx.doc;
         let all = doc.lines();
         let mut buf = String::new();
-        let lists = Lists::new(doc, book);
+        let lists = Lists::new(doc, self);
         let n = all.len();
         let line_no = |tok: usize| doc.line_of(doc.tokens[tok].start());
         let kinds: Vec<Option<bool>> = all
@@ -317,41 +361,17 @@ impl Check for PageResidue {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_examples, flagged};
+    use super::super::testing::{flagged, tested, Tested};
     use super::PageResidue;
 
-    #[test]
-    fn examples() {
-        assert_examples(
-            &PageResidue,
-            &[
-                "The article ends here.\n\nVisited 1 times, 1 visit(s) today\n",
-                "Text.\n\nExit mobile version\n",
-                "Text.\n\nClick to share on X (Opens in new window)\n",
-                "Text.\n\nWe use cookies to improve your experience. Accept all cookies\n",
-                "Text.\n\nThe café’s site uses Cookies. Accept\n",
-                "Home » World » Middle East\n\nThe war went on.\n",
-                "Text.\n\nViews: 1,234\n",
-            ],
-            &[
-                "The ministry said it had visited 12 sites.",
-                "Inspectors visited 3 times in a week.",
-                "Officials agreed to close the search window after two days.",
-                "The app lets readers exit the mobile version of the site.",
-                "Share this news with care, the editor said.",
-                "He walked home / to the office / and back again, every day, for years.\n\nMore text follows here.\n\nAnd more.\n\nAnd the end.",
-                "Close\n\nthe door, she said.",
-                "## 0.27.1 (2026/08/01)\n\nFixes.",
-                "[Docs/Guide]: Docs/Guide\n\nText.",
-                "|pypi| |support| |licence|\n\nText.",
-            ],
-        );
+    fn check() -> Tested<PageResidue> {
+        tested(PageResidue::new)
     }
 
     #[test]
     fn buttons_and_interface_words_open_residue() {
-        let book = crate::rules::Rulebook::builtin().unwrap();
-        let lists = super::Lists::new(&crate::document::Document::from_text(""), &book);
+        let check = check();
+        let lists = super::Lists::new(&crate::document::Document::from_text(""), &check.check);
         for p in super::PREFIXES.iter().chain(super::UI_WORDS) {
             let first = p.split(' ').next().unwrap();
             assert!(super::opens_residue(first, &lists), "{p}");
@@ -364,7 +384,7 @@ mod tests {
 
     #[test]
     fn crumbs_are_short_capitalised_segments_between_spaced_separators() {
-        let crumbs = |line: &str| flagged(&PageResidue, &format!("{line}\n\nThe war went on.\n"));
+        let crumbs = |line: &str| flagged(&check(), &format!("{line}\n\nThe war went on.\n"));
         assert_eq!(
             crumbs("Home › World › Middle East"),
             ["Home › World › Middle East"]
@@ -390,17 +410,17 @@ mod tests {
     fn interface_words_join_residue_on_either_side() {
         let before = "Body text.\n\nShare\n\nTweet\n\nPrint\n\nExit mobile version\n";
         assert_eq!(
-            flagged(&PageResidue, before),
+            flagged(&check(), before),
             ["Share\n\nTweet\n\nPrint\n\nExit mobile version"]
         );
         let after = "Body text.\n\nExit mobile version\n\nShare\n\nTweet\n\nPrint\n";
         assert_eq!(
-            flagged(&PageResidue, after),
+            flagged(&check(), after),
             ["Exit mobile version\n\nShare\n\nTweet\n\nPrint"]
         );
         // Alone, interface words are not residue.
         assert!(flagged(
-            &PageResidue,
+            &check(),
             "Body text.\n\nShare\n\nTweet\n\nMore body text here.\n"
         )
         .is_empty());
@@ -410,7 +430,7 @@ mod tests {
     fn a_block_of_residue_is_one_finding() {
         let text = "Body text.\n\nVisited 1 times, 1 visit(s) today\nClose Search Window\nClose\nExit mobile version\n";
         assert_eq!(
-            flagged(&PageResidue, &text.replace('\n', "\n\n")),
+            flagged(&check(), &text.replace('\n', "\n\n")),
             ["Visited 1 times, 1 visit(s) today\n\nClose Search Window\n\nClose\n\nExit mobile version"]
         );
     }

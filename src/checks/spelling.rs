@@ -1,11 +1,24 @@
 //! One entity spelled two ways in one document (Khmeimim and Hmeimim).
 
-use super::{Check, Context, Report};
-use crate::facts::Actor;
+use super::{Check, CheckInfo, Context, Report, Setup};
+use std::sync::Arc;
+
+use crate::facts::{Actor, FactBase};
 use crate::finding::{Finding, Related, Severity};
 
 /// The check.
-pub struct SpellingConsistency;
+pub struct SpellingConsistency {
+    facts: Arc<FactBase>,
+}
+
+impl SpellingConsistency {
+    /// The check, over the fact base's names.
+    pub fn new(setup: &mut Setup) -> Self {
+        SpellingConsistency {
+            facts: setup.facts(),
+        }
+    }
+}
 
 fn is_acronym(s: &str) -> bool {
     s.len() <= 6
@@ -69,22 +82,39 @@ fn variants(a: &str, b: &str) -> bool {
 /// A spelling seen in the document: the name's key, the text as written, where.
 type Spelled<'a> = (&'a str, &'a str, std::ops::Range<usize>);
 
+/// What the check is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "consistency.spelling",
+    severity: Severity::Warning,
+    summary: "the same entity spelled two ways in one document",
+    details: "one entity of the fact base spelled two ways in one article (Khmeimim and Hmeimim; Gaddafi and Qaddafi), reported once at the second spelling with the first as a related location. Short and long forms (\"Assad\", \"Bashar al-Assad\"), acronyms and different names of one person (al-Sharaa, al-Jolani) are not variants: the surnames must differ by a few letters. The fix suggests the entity's `preferred` spelling when it has one.",
+    flag: &[
+        "Jets flew from Khmeimim. Later they returned to Hmeimim.",
+        "Jets flew from the Hmeimim air base. Later they returned to Khmeimim.",
+        "Gaddafi ruled for decades. Qaddafi was killed in 2011.",
+        "Khalifa Haftar spoke. Hifter then left.",
+        "Tartus is a port. The base at Tartous grew.",
+        "Hay'at Tahrir al-Sham advanced. Hayat Tahrir al-Sham took the city.",
+    ],
+    pass: &[
+        "Bashar al-Assad fled. Assad now lives in Moscow.",
+        "Hayat Tahrir al-Sham (HTS) advanced. HTS took the city.",
+        "Khalifa Haftar spoke. Haftar then left.",
+        "Hmeimim is an air base. Hmeimim lies near Latakia.",
+        "The Hmeimim air base is busy. Hmeimim lies near Latakia.",
+        "Gaddafi fell in 2011; Gaddafi’s forces scattered.",
+        "Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani, spoke.",
+    ],
+};
+
 impl Check for SpellingConsistency {
-    fn id(&self) -> &'static str {
-        "consistency.spelling"
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn description(&self) -> &'static str {
-        "the same entity spelled two ways in one document"
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let (doc, book) = (cx.doc, cx.book);
-        let fb = &book.facts;
+        let doc = cx.doc;
+        let fb = &*self.facts;
         let names = fb.find_names(doc.prose(), cx.ids);
         // The names of one entity each, as (entity, index) packed in one
         // integer and sorted: grouped by entity, in document order within
@@ -153,35 +183,5 @@ impl Check for SpellingConsistency {
             }
             list.push((m.key, written, m.span.clone()));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::testing::assert_examples;
-    use super::SpellingConsistency;
-
-    #[test]
-    fn examples() {
-        assert_examples(
-            &SpellingConsistency,
-            &[
-                "Jets flew from Khmeimim. Later they returned to Hmeimim.",
-                "Jets flew from the Hmeimim air base. Later they returned to Khmeimim.",
-                "Gaddafi ruled for decades. Qaddafi was killed in 2011.",
-                "Khalifa Haftar spoke. Hifter then left.",
-                "Tartus is a port. The base at Tartous grew.",
-                "Hay'at Tahrir al-Sham advanced. Hayat Tahrir al-Sham took the city.",
-            ],
-            &[
-                "Bashar al-Assad fled. Assad now lives in Moscow.",
-                "Hayat Tahrir al-Sham (HTS) advanced. HTS took the city.",
-                "Khalifa Haftar spoke. Haftar then left.",
-                "Hmeimim is an air base. Hmeimim lies near Latakia.",
-                "The Hmeimim air base is busy. Hmeimim lies near Latakia.",
-                "Gaddafi fell in 2011; Gaddafi’s forces scattered.",
-                "Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani, spoke.",
-            ],
-        );
     }
 }

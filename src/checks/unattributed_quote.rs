@@ -1,12 +1,24 @@
 //! Quotations with no attribution in the same, previous or next sentence.
 
-use super::{Check, Context, Report};
+use super::{Check, CheckInfo, Context, Report, Setup};
 use crate::finding::{Finding, Severity};
 use crate::text::TokenKind;
 use crate::vocab::IdSet;
 
 /// The check.
-pub struct UnattributedQuote;
+pub struct UnattributedQuote {
+    /// Ids of the attribution words.
+    attribution: IdSet,
+}
+
+impl UnattributedQuote {
+    /// The check, with ids for the attribution words.
+    pub fn new(setup: &mut Setup) -> Self {
+        UnattributedQuote {
+            attribution: setup.word_ids(ATTRIBUTION),
+        }
+    }
+}
 
 /// Fewest words a quotation needs to count (shorter ones are scare quotes or titles).
 const MIN_WORDS: usize = 6;
@@ -96,28 +108,38 @@ fn attributed(cx: &Context, words: &IdSet, s: usize) -> bool {
     })
 }
 
+/// What the check is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "hygiene.unattributed-quote",
+    severity: Severity::Warning,
+    summary: "a quotation of several words with no one credited in the same, previous or next sentence",
+    details: "0.07 | a quoted compiler message: false positives",
+    flag: &[
+        "The talks went on. “We will never leave our bases in the region.” The ships sailed.",
+        "“The air defence systems are already in the east of the country.”",
+        "Nothing changed. “This is the end of an era for the whole region,” and the crowd cheered. Later it rained.",
+        "Markets fell. “Prices will rise sharply before the end of the year.”\n\nAnother story.",
+        "It was cold. “Nobody expected the regime to fall within twelve days.” Then it snowed.",
+    ],
+    pass: &[
+        "“We will never leave our bases in the region,” the minister said.",
+        "The envoy told reporters: “The systems are already in the east of the country.”",
+        "“The talks went well for both sides today.” That was how the spokesman put it, he added.",
+        "He called it the “Arab Spring” in his notes.",
+        "According to the report, “Russia is relocating advanced air defence systems.”",
+    ],
+};
+
 impl Check for UnattributedQuote {
-    fn id(&self) -> &'static str {
-        "hygiene.unattributed-quote"
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn description(&self) -> &'static str {
-        "a quotation of several words with no one credited in the same, previous or next sentence"
-    }
-
-    fn words(&self) -> &'static [&'static str] {
-        ATTRIBUTION
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let doc = cx.doc;
         let toks = &doc.tokens;
         let leads = doc.leads();
-        let attribution = cx.book.check_words(self.id());
+        let attribution = &self.attribution;
         let mut i = 0;
         while i < toks.len() {
             // “ is E2 80 9C: its first byte is looked for in the dense array of first bytes.
@@ -168,7 +190,7 @@ impl Check for UnattributedQuote {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{assert_examples, book};
+    use super::super::testing::tested;
     use super::super::{Check, Context};
     use super::UnattributedQuote;
     use crate::document::{Document, Format};
@@ -179,40 +201,20 @@ mod tests {
         let text = "The talks went on. “We will never leave our bases in the region,” he said.\n\n\
                     It rained. “Nobody expected the regime to fall within twelve days.” It snowed.";
         let doc = Document::parse("t.md", text, Format::Markdown);
+        let t = tested(UnattributedQuote::new);
         let run = |ids: &WordIds| {
             let mut out = Vec::new();
             let cx = Context {
                 doc: &doc,
-                book: book(),
                 ids,
+                claims: &[],
             };
-            UnattributedQuote.check(&cx, &mut out);
+            t.check.check(&cx, &mut out);
             out.iter().map(|f| f.text.clone()).collect::<Vec<_>>()
         };
-        let by_id = run(&book().word_ids(&doc));
+        let by_id = run(&t.vocab.index(doc.prose()));
         assert_eq!(by_id.len(), 1, "{by_id:?}");
         assert!(by_id[0].starts_with("“Nobody"), "{by_id:?}");
         assert_eq!(run(&WordIds::default()), by_id);
-    }
-
-    #[test]
-    fn examples() {
-        assert_examples(
-            &UnattributedQuote,
-            &[
-                "The talks went on. “We will never leave our bases in the region.” The ships sailed.",
-                "“The air defence systems are already in the east of the country.”",
-                "Nothing changed. “This is the end of an era for the whole region,” and the crowd cheered. Later it rained.",
-                "Markets fell. “Prices will rise sharply before the end of the year.”\n\nAnother story.",
-                "It was cold. “Nobody expected the regime to fall within twelve days.” Then it snowed.",
-            ],
-            &[
-                "“We will never leave our bases in the region,” the minister said.",
-                "The envoy told reporters: “The systems are already in the east of the country.”",
-                "“The talks went well for both sides today.” That was how the spokesman put it, he added.",
-                "He called it the “Arab Spring” in his notes.",
-                "According to the report, “Russia is relocating advanced air defence systems.”",
-            ],
-        );
     }
 }

@@ -1,6 +1,6 @@
 //! Unbalanced brackets and quotation marks within a paragraph.
 
-use super::{Check, Context, Report};
+use super::{Check, CheckInfo, Context, Report};
 use crate::finding::{Finding, Severity};
 use crate::text::{TokenKind, LINE_START, SPACE_BEFORE};
 
@@ -20,17 +20,35 @@ fn closer(open: &str) -> &'static str {
 /// The first bytes of brackets and quotes.
 static LEADS: [bool; 256] = super::byte_set(b"()[]{}\"\xE2");
 
+/// What the check is.
+pub const INFO: CheckInfo = CheckInfo {
+    id: "hygiene.unbalanced",
+    severity: Severity::Warning,
+    summary: "a bracket or quotation mark opened and not closed (or closed and not opened) in a paragraph",
+    details: "0.43 | unclosed brackets really in the sources (broken links in changelogs), one malformed link",
+    flag: &[
+        "The Libyan National Army (LNA controls the east.",
+        "He said “we will stay and left.",
+        "The base) was expanded.",
+        "She called it \"a turning point and moved on.",
+        "The list [of bases was long.",
+    ],
+    pass: &[
+        "The Libyan National Army (LNA) controls the east.",
+        "He said “we will stay” and left.",
+        "She called it \"a turning point\" and moved on.",
+        "1) Tartus\n2) Hmeimim",
+        "“The first paragraph of a long quotation runs on.\n\n“And the second one closes it,” he said.",
+        "Russia’s bases, the rebels’ gains and the ‘Arab Spring’ are fine.",
+        "Thanks for reading :)",
+        "No changelog until this point :(",
+        "Code points in [0, 0x800) take two bytes.",
+    ],
+};
+
 impl Check for Unbalanced {
-    fn id(&self) -> &'static str {
-        "hygiene.unbalanced"
-    }
-
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-
-    fn description(&self) -> &'static str {
-        "a bracket or quotation mark opened and not closed (or closed and not opened) in a paragraph"
+    fn info(&self) -> &'static CheckInfo {
+        &INFO
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
@@ -119,36 +137,5 @@ impl Check for Unbalanced {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::testing::assert_examples;
-    use super::Unbalanced;
-
-    #[test]
-    fn examples() {
-        assert_examples(
-            &Unbalanced,
-            &[
-                "The Libyan National Army (LNA controls the east.",
-                "He said “we will stay and left.",
-                "The base) was expanded.",
-                "She called it \"a turning point and moved on.",
-                "The list [of bases was long.",
-            ],
-            &[
-                "The Libyan National Army (LNA) controls the east.",
-                "He said “we will stay” and left.",
-                "She called it \"a turning point\" and moved on.",
-                "1) Tartus\n2) Hmeimim",
-                "“The first paragraph of a long quotation runs on.\n\n“And the second one closes it,” he said.",
-                "Russia’s bases, the rebels’ gains and the ‘Arab Spring’ are fine.",
-                "Thanks for reading :)",
-                "No changelog until this point :(",
-                "Code points in [0, 0x800) take two bytes.",
-            ],
-        );
     }
 }

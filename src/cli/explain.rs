@@ -8,19 +8,20 @@ use super::{ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
 
 /// Prints one rule in full.
 pub fn rule(id: &str, args: &RuleArgs) -> i32 {
-    let book = match ruleset::load_or_exit(args) {
-        Ok(b) => b,
+    let engine = match ruleset::load_or_exit(args) {
+        Ok(e) => e,
         Err(code) => return code,
     };
+    let book = engine.rulebook();
     let style = Style::stdout();
     let Some(r) = book.rule(id) else {
-        if let Some(c) = book.checks.iter().find(|c| c.id() == id) {
+        if let Some(c) = engine.check_info(id) {
             println!(
                 "{} ({})",
-                style.bold(c.id()),
-                style.severity(book.severity_of(c.id(), c.severity()))
+                style.bold(c.id),
+                style.severity(engine.settings().severity_of(c.id, c.severity))
             );
-            println!("\nkind: built-in check\n{}", c.description());
+            println!("\nkind: built-in check\n{}", c.summary);
             return EXIT_OK;
         }
         eprintln!("no rule or check `{id}`; `factlint rules` lists them");
@@ -84,12 +85,12 @@ fn matches(fb: &FactBase, e: usize, words: &[String]) -> bool {
 
 /// Prints the entities and facts that match `query` (all when empty).
 pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
-    let book = match ruleset::load_or_exit(args) {
-        Ok(b) => b,
+    let engine = match ruleset::load_or_exit(args) {
+        Ok(e) => e,
         Err(code) => return code,
     };
     let style = Style::stdout();
-    let fb = &book.facts;
+    let fb = &engine.rulebook().facts;
     let words: Vec<String> = query.iter().map(|q| normalize(q)).collect();
     let hits: Vec<usize> = (0..fb.entities.len())
         .filter(|&e| matches(fb, e, &words))

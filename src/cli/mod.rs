@@ -2,7 +2,6 @@
 
 mod check;
 mod explain;
-mod inputs;
 mod ruleset;
 mod test;
 

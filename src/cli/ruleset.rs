@@ -7,6 +7,7 @@ use factlint::config::Config;
 use factlint::error::ConfigError;
 use factlint::report::style::Style;
 use factlint::rules::{builtin, RuleSource, Rulebook};
+use factlint::{Engine, Settings};
 use walkdir::WalkDir;
 
 use super::{print_errors, RuleArgs, EXIT_CONFIG, EXIT_OK};
@@ -75,22 +76,24 @@ pub fn config(args: &RuleArgs) -> Result<Config, Vec<ConfigError>> {
 }
 
 /// Loads the configuration, the built-in rules (unless turned off) and the
-/// user's rule files, and applies the configured and `--level` severities.
-pub fn load(args: &RuleArgs) -> Result<(Rulebook, Vec<String>, Config), Vec<ConfigError>> {
-    load_paths(&[], args)
+/// user's rule files, and builds the engine with the configured and
+/// `--level` severities.
+pub fn load(args: &RuleArgs) -> Result<(Engine, Config), Vec<ConfigError>> {
+    load_with(&[], args, |_, _| {})
 }
 
-/// Like [`load`], with `paths` as more rule files.
-pub fn load_paths(
+/// Like [`load`], with `paths` as more rule files, and `settings` to fill
+/// in the rest of the run's settings from the configuration.
+pub fn load_with(
     paths: &[PathBuf],
     args: &RuleArgs,
-) -> Result<(Rulebook, Vec<String>, Config), Vec<ConfigError>> {
+    settings: impl FnOnce(&Config, &mut Settings),
+) -> Result<(Engine, Config), Vec<ConfigError>> {
     let config = config(args)?;
     let mut files = config.rules.clone();
     files.extend(args.rules.iter().cloned());
     files.extend(paths.iter().cloned());
     let user = read_rule_files(&files)?;
-    let user_names: Vec<String> = user.iter().map(|s| s.name.clone()).collect();
     let defaults = config.default_rules && !args.no_default_rules;
     let mut sources = if defaults {
         builtin::sources()
@@ -98,32 +101,42 @@ pub fn load_paths(
         Vec::new()
     };
     sources.extend(user);
-    let mut book = Rulebook::load(sources)?;
-    if !defaults {
+    let book = Rulebook::load(sources)?;
+    let mut run = Settings {
         // The built-in checks go with the built-in rules.
-        book.checks.clear();
-    }
-    let mut errors = Vec::new();
-    for (id, level, at) in &config.levels {
-        if let Err(e) = book.set_level(id, level.severity()) {
-            errors.push(config.level_error(id, *at, &e));
-        }
+        builtin_checks: defaults,
+        ..Settings::default()
+    };
+    for (id, level, _) in &config.levels {
+        run.levels.insert(id.clone(), level.severity());
     }
     for (id, level) in &args.levels {
-        if let Err(e) = book.set_level(id, *level) {
-            errors.push(ConfigError::plain(format!("--level {id}: {e}")));
+        run.levels.insert(id.clone(), *level);
+    }
+    settings(&config, &mut run);
+    let engine = Engine::new(Arc::new(book), run);
+    let unknown = |id: &str| format!("no rule or check `{id}`; `factlint rules` lists them");
+    let mut errors = Vec::new();
+    for (id, _, at) in &config.levels {
+        if !engine.knows(id) {
+            errors.push(config.level_error(id, *at, &unknown(id)));
+        }
+    }
+    for (id, _) in &args.levels {
+        if !engine.knows(id) {
+            errors.push(ConfigError::plain(format!("--level {id}: {}", unknown(id))));
         }
     }
     if errors.is_empty() {
-        Ok((book, user_names, config))
+        Ok((engine, config))
     } else {
         Err(errors)
     }
 }
 
 /// Like [`load`], printing the errors and giving the exit code when loading fails.
-pub fn load_or_exit(args: &RuleArgs) -> Result<Rulebook, i32> {
-    load(args).map(|(b, _, _)| b).map_err(|errors| {
+pub fn load_or_exit(args: &RuleArgs) -> Result<Engine, i32> {
+    load(args).map(|(e, _)| e).map_err(|errors| {
         print_errors(&errors);
         EXIT_CONFIG
     })
@@ -131,10 +144,11 @@ pub fn load_or_exit(args: &RuleArgs) -> Result<Rulebook, i32> {
 
 /// `factlint rules`: one line a rule.
 pub fn list(args: &RuleArgs, words: bool) -> i32 {
-    let book = match load_or_exit(args) {
-        Ok(b) => b,
+    let engine = match load_or_exit(args) {
+        Ok(e) => e,
         Err(code) => return code,
     };
+    let book = engine.rulebook();
     if words {
         for w in book.anchor_words() {
             println!("{w}");

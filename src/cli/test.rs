@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
+use factlint::engine::examples::{self, Expect};
 use factlint::report::style::Style;
-use factlint::rules::examples::{self, Expect};
 
 use super::{print_errors, ruleset, RuleArgs, EXIT_CONFIG, EXIT_FINDINGS, EXIT_OK};
 
@@ -16,15 +16,16 @@ pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
             return EXIT_CONFIG;
         }
     };
-    let (book, _, _) = match ruleset::load_paths(paths, extra) {
-        Ok(b) => b,
+    let (engine, _) = match ruleset::load_with(paths, extra, |_, _| {}) {
+        Ok(l) => l,
         Err(errors) => {
             print_errors(&errors);
             return EXIT_CONFIG;
         }
     };
+    let book = engine.rulebook();
     let style = Style::stdout();
-    let report = examples::run(&book, |r| {
+    let report = examples::run(&engine, |r| {
         paths.is_empty() || tested.contains(&r.origin.file)
     });
     for f in &report.failures {

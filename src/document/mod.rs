@@ -185,7 +185,7 @@ impl Document {
 
     /// The first byte of each token's prose text, in one dense array: checks
     /// that look for a few rare first bytes scan this instead of the tokens.
-    pub fn leads(&self) -> &[u8] {
+    pub(crate) fn leads(&self) -> &[u8] {
         &self.leads
     }
 

@@ -1,9 +1,9 @@
 //! The fact base: entities with their names, facts with their dates and
 //! sources, and statements of completeness. Claims found in documents are
-//! judged against it ([`judge`]).
+//! judged against it ([`crate::claims`]).
 
 pub mod build;
-pub mod judge;
+mod claim;
 pub mod spec;
 pub mod time;
 
@@ -16,6 +16,7 @@ use crate::text::normalize::{base_len, normalize};
 use crate::text::tokenize;
 use crate::text::Prose;
 use crate::vocab::{Vocab, WordIds};
+pub use claim::Claim;
 pub use time::PartialDate;
 
 /// Index of an entity in [`FactBase::entities`].
@@ -110,6 +111,15 @@ pub enum Actor {
     Entity(EntityId),
     /// Anyone of a country's nationality (a demonym: "Syrian rebels").
     Nationality(EntityId),
+}
+
+impl Actor {
+    /// The entity named: the entity itself, or the country of a nationality.
+    pub fn entity(self) -> EntityId {
+        match self {
+            Actor::Entity(e) | Actor::Nationality(e) => e,
+        }
+    }
 }
 
 /// All entities, relations, facts and coverage statements, with indexes.

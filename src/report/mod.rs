@@ -7,20 +7,7 @@ pub mod json;
 pub mod sarif;
 pub mod style;
 
-use std::sync::Arc;
-
-use crate::finding::{Finding, Severity};
-
-/// The findings of one file, with its text (for snippets).
-#[derive(Debug, Clone)]
-pub struct FileReport {
-    /// The path as given or found.
-    pub path: String,
-    /// The file's text (for snippets); empty when it was not kept in memory.
-    pub source: Arc<str>,
-    /// Its findings, sorted by position.
-    pub findings: Vec<Finding>,
-}
+use crate::finding::{FileReport, Severity};
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 use serde_json::{json, Value};
 
 use super::FileReport;
+use crate::finding::Descriptor;
 use crate::finding::Severity;
-use crate::rules::Rulebook;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -43,34 +43,20 @@ fn descriptor(id: &str, text: &str, help: &str, uri: Option<&str>, severity: Sev
 }
 
 /// Renders all findings as one SARIF log.
-pub fn render(reports: &[FileReport], book: &Rulebook) -> String {
+/// `descriptors` describe the rules and checks; a finding of any other is
+/// described by its own message.
+pub fn render(reports: &[FileReport], descriptors: &[Descriptor]) -> String {
     let mut rules: Vec<Value> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
-    for r in &book.rules {
-        let message = r.message.render(|_| Some("…"));
-        let help = r
-            .help
-            .as_ref()
-            .map(|h| h.render(|_| Some("…")))
-            .unwrap_or_else(|| message.clone());
+    for d in descriptors {
         rules.push(descriptor(
-            &r.id,
-            &message,
-            &help,
-            r.sources.first().map(String::as_str),
-            r.severity,
+            &d.id,
+            &d.summary,
+            &d.help,
+            d.uri.as_deref(),
+            d.severity,
         ));
-        ids.push(r.id.to_string());
-    }
-    for c in &book.checks {
-        rules.push(descriptor(
-            c.id(),
-            c.description(),
-            c.description(),
-            None,
-            c.severity(),
-        ));
-        ids.push(c.id().to_string());
+        ids.push(d.id.clone());
     }
     let mut results = Vec::new();
     for report in reports {

@@ -1,17 +1,28 @@
-//! Rules: loading YAML rule files into a compiled [`Rulebook`].
+//! Rules: loading YAML rule files into a compiled [`Rulebook`]: reading
+//! them with located errors (`load.rs`, `locate.rs`), the shared names of
+//! word lists and sub-patterns (`names.rs`), compiling each rule
+//! (`compile.rs`) and the prefilter over all of them ([`prefilter`]).
 
 pub mod builtin;
-pub mod examples;
+mod compile;
 mod load;
+mod locate;
+mod names;
+pub mod prefilter;
 pub mod spec;
 pub mod template;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::engine::prefilter::Prefilter;
+use crate::claims::ClaimRule;
+use crate::error::ConfigError;
+use crate::facts::FactBase;
 use crate::finding::Severity;
 use crate::pattern::Program;
+use crate::vocab::Vocab;
 pub use load::RuleSource;
+use prefilter::Prefilter;
 pub use spec::Examples;
 pub use template::Template;
 
@@ -59,21 +70,6 @@ pub struct Rule {
     pub unsupported: Option<Outcome>,
 }
 
-/// The parts of a claim rule: capture indices and the relation.
-#[derive(Debug, Clone)]
-pub struct ClaimRule {
-    /// Capture holding the subject.
-    pub subject: usize,
-    /// Relation index in the fact base (not for title claims).
-    pub relation: Option<usize>,
-    /// Capture holding the object.
-    pub object: Option<usize>,
-    /// Capture holding a year or date.
-    pub when: Option<usize>,
-    /// Capture holding a title word.
-    pub title: Option<usize>,
-}
-
 /// A severity and message for one outcome of a claim.
 #[derive(Debug)]
 pub struct Outcome {
@@ -83,20 +79,10 @@ pub struct Outcome {
     pub message: Template,
 }
 
-/// Variables that claim rules' messages, suggestions and help may use.
-pub const CLAIM_VARS: &[&str] = &[
-    "fact",
-    "fact_subject",
-    "fact_subject_demonym",
-    "fact_object",
-    "fact_from",
-    "fact_until",
-    "fact_note",
-    "as_of",
-    "holders",
-];
-
-/// All loaded rules, word lists and the prefilter that picks candidate rules.
+/// The rulebook: compiled rules and their prefilter, word lists, the fact
+/// base, and the vocabulary their words have ids in. It is data, built once
+/// from rule files and shared: which rules and checks run, and at which
+/// severity, are an engine's settings.
 #[derive(Debug)]
 pub struct Rulebook {
     /// The rules, in load order.
@@ -104,129 +90,31 @@ pub struct Rulebook {
     /// Names of the word lists and named patterns, for listings.
     pub names: Vec<String>,
     /// The fact base.
-    pub facts: crate::facts::FactBase,
-    /// Every word list by name (from files and from the fact base), for checks that use them.
-    pub lexicons: std::collections::HashMap<String, Vec<String>>,
-    /// The built-in checks.
-    pub checks: Vec<Box<dyn crate::checks::Check>>,
-    /// For each check, the ids of the words it looks for by id.
-    pub(crate) check_words: Vec<crate::vocab::IdSet>,
-    pub(crate) lexicon_keys: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
-    pub(crate) lexicon_longest: rustc_hash::FxHashMap<String, usize>,
-    pub(crate) lexicon_firsts: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
-    /// Severity overrides by rule or check id; `None` turns it off.
-    pub levels: std::collections::HashMap<String, Option<Severity>>,
-    /// For each rule (by index), whether it is turned off (kept in step with `levels`).
-    pub(crate) rule_off: Vec<bool>,
+    pub facts: Arc<FactBase>,
+    /// Every word list by name (from files and from the fact base).
+    pub lexicons: HashMap<String, Vec<String>>,
+    /// Which rules may match in which sentences.
     pub(crate) prefilter: Prefilter,
-    /// Every word the prefilter and the fact base's names need, with its id.
-    pub(crate) vocab: crate::vocab::Vocab,
-}
-
-/// The set under `name` in `map`, or an empty one.
-fn set_or_empty<'a>(
-    map: &'a rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>,
-    name: &str,
-) -> &'a rustc_hash::FxHashSet<String> {
-    static EMPTY: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
-    map.get(name)
-        .unwrap_or_else(|| EMPTY.get_or_init(Default::default))
+    /// Every word the prefilter, the programs and the fact base's names
+    /// need, with its id.
+    pub(crate) vocab: Vocab,
 }
 
 impl Rulebook {
     /// Loads and compiles rules from `sources` (built-in and user files).
     /// A user rule, lexicon or pattern with the same name as a built-in one replaces it.
-    pub fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<crate::error::ConfigError>> {
+    pub fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError>> {
         load::load(sources)
     }
 
     /// The built-in rules alone.
-    pub fn builtin() -> Result<Rulebook, Vec<crate::error::ConfigError>> {
+    pub fn builtin() -> Result<Rulebook, Vec<ConfigError>> {
         load::load(builtin::sources())
-    }
-
-    /// The word ids of `doc`'s tokens in this rulebook's vocabulary.
-    pub fn word_ids(&self, doc: &crate::document::Document) -> crate::vocab::WordIds {
-        self.vocab.index(doc.prose())
-    }
-
-    /// The word ids of a document's tokens in this rulebook's vocabulary,
-    /// found while it is parsed ([`crate::document::Document::parse_with_forms`]),
-    /// in the memory of `ids`.
-    pub fn indexer(&self, ids: crate::vocab::WordIds) -> crate::vocab::Indexer<'_> {
-        self.vocab.indexer(ids)
-    }
-
-    /// The ids of the words check `id` looks for by id
-    /// ([`crate::checks::Check::words`]), in the vocabulary of
-    /// [`Rulebook::word_ids`]; empty for an unknown check.
-    pub fn check_words(&self, id: &str) -> &crate::vocab::IdSet {
-        static EMPTY: crate::vocab::IdSet = crate::vocab::IdSet::EMPTY;
-        self.checks
-            .iter()
-            .position(|c| c.id() == id)
-            .and_then(|k| self.check_words.get(k))
-            .unwrap_or(&EMPTY)
-    }
-
-    /// The entries of word list `name` as keys: their words' matching forms,
-    /// one space apart, punctuation dropped (as [`crate::checks::words_of`] gives them).
-    pub fn lexicon_keys(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
-        set_or_empty(&self.lexicon_keys, name)
-    }
-
-    /// How many words the longest entry of word list `name` has (0 when there is none).
-    pub fn lexicon_longest(&self, name: &str) -> usize {
-        self.lexicon_longest.get(name).copied().unwrap_or(0)
-    }
-
-    /// The first words of the keys of word list `name` (see
-    /// [`Rulebook::lexicon_keys`]): a text whose first word is not among
-    /// them is no entry of the list.
-    pub fn lexicon_firsts(&self, name: &str) -> &rustc_hash::FxHashSet<String> {
-        set_or_empty(&self.lexicon_firsts, name)
     }
 
     /// The entries of word list `name` (empty when there is none).
     pub fn lexicon(&self, name: &str) -> &[String] {
         self.lexicons.get(name).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// Sets the severity of a rule or check, or turns it off (`None`).
-    /// Fails for an id that is neither a rule nor a check.
-    pub fn set_level(&mut self, id: &str, level: Option<Severity>) -> Result<(), String> {
-        let known = self.rule(id).is_some()
-            || self.checks.iter().any(|c| c.id() == id)
-            || [
-                crate::engine::FRONT_MATTER_RULE,
-                crate::checks::values::ID,
-                crate::checks::values::CROSS_ID,
-                crate::suppress::UNUSED,
-            ]
-            .contains(&id);
-        if !known {
-            return Err(format!(
-                "no rule or check `{id}`; `factlint rules` lists them"
-            ));
-        }
-        self.levels.insert(id.to_string(), level);
-        if let Some(i) = self.rules.iter().position(|r| &*r.id == id) {
-            self.rule_off[i] = level.is_none();
-        }
-        Ok(())
-    }
-
-    /// Whether a rule or check is on.
-    pub fn enabled(&self, id: &str) -> bool {
-        !matches!(self.levels.get(id), Some(None))
-    }
-
-    /// The severity a rule or check reports at, after overrides.
-    pub fn severity_of(&self, id: &str, default: Severity) -> Severity {
-        match self.levels.get(id) {
-            Some(Some(s)) => *s,
-            _ => default,
-        }
     }
 
     /// The prefilter's anchor words, sorted: a document must contain one for

@@ -1,15 +1,17 @@
-//! Which files a `check` run reads: files named, folders walked (respecting
+//! Which files a run reads: files named, folders walked (respecting
 //! .gitignore, .ignore and hidden files, as ripgrep does), or standard input;
 //! then narrowed by the configuration's include/exclude globs, by
-//! `--changed-since` and by `--shard`.
+//! `--changed-since` and by `--shard`; and reading one of them as text.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use factlint::config::Config;
-use factlint::error::ConfigError;
-use factlint::Format;
 use ignore::WalkBuilder;
+
+use crate::config::Config;
+use crate::document::{Format, MAX_LEN};
+use crate::error::ConfigError;
 
 /// One input to check.
 #[derive(Debug, Clone)]
@@ -177,4 +179,49 @@ pub fn shard(inputs: Vec<Input>, k: u64, n: u64) -> Vec<Input> {
             None => k == 1,
         })
         .collect()
+}
+
+/// Reads an input into `buf` (empty, with the memory of the last source
+/// read): its name, its text and its format. A file that is too large or
+/// not UTF-8 is an error.
+pub fn read(input: &Input, mut buf: Vec<u8>) -> Result<(String, String, Format), ConfigError> {
+    let (name, bytes, format) = match input {
+        Input::Stdin { name, format } => {
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| {
+                ConfigError::plain(format!("{name}: cannot read standard input: {e}"))
+            })?;
+            (name.clone(), buf, *format)
+        }
+        Input::File { path, format } => {
+            let name = path.display().to_string();
+            std::fs::File::open(path)
+                .and_then(|f| {
+                    // Read into the memory the buffer already has (from the
+                    // files before), until the end: a file as large as one
+                    // before it takes one read call and one to find the end.
+                    // (A `File` asks its size and position first, two more
+                    // system calls per file; through `take` it reads plainly.)
+                    buf.reserve(8 * 1024);
+                    f.take(u64::MAX).read_to_end(&mut buf)
+                })
+                .map_err(|e| ConfigError::plain(format!("{name}: cannot read: {e}")))?;
+            (name, buf, *format)
+        }
+    };
+    if bytes.len() > MAX_LEN {
+        return Err(ConfigError::plain(format!(
+            "{name}: too large ({} bytes); factlint reads files of up to {} bytes",
+            bytes.len(),
+            MAX_LEN
+        )));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((name, text, format)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(ConfigError::plain(format!(
+                "{name}: not valid UTF-8 (invalid byte at offset {at}); factlint reads UTF-8 text only"
+            )))
+        }
+    }
 }

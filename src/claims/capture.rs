@@ -1,0 +1,222 @@
+//! What a claim rule captured: the parts of its match that make up a claim,
+//! read as names of the fact base, placed in time, and judged.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::judge::{judge, judge_title, Statement, Verdict};
+use crate::document::Document;
+use crate::facts::{Actor, Claim, FactBase, PartialDate};
+use crate::source::Position;
+use crate::text::TokenKind;
+
+/// The parts of a claim rule: which captures hold the claim, and the relation.
+#[derive(Debug, Clone)]
+pub struct ClaimRule {
+    /// Capture holding the subject.
+    pub subject: usize,
+    /// Relation index in the fact base (not for title claims).
+    pub relation: Option<usize>,
+    /// Capture holding the object.
+    pub object: Option<usize>,
+    /// Capture holding a year or date.
+    pub when: Option<usize>,
+    /// Capture holding a title word.
+    pub title: Option<usize>,
+}
+
+/// Variables that claim rules' messages, suggestions and help may use.
+pub const VARS: &[&str] = &[
+    "fact",
+    "fact_subject",
+    "fact_subject_demonym",
+    "fact_object",
+    "fact_from",
+    "fact_until",
+    "fact_note",
+    "as_of",
+    "holders",
+];
+
+/// A claim rule's match: the rule, its captures' text, and where it is.
+pub struct Captured<'a> {
+    /// The rule's claim parts.
+    pub claim: &'a ClaimRule,
+    /// The rule's id.
+    pub rule: &'a Arc<str>,
+    /// Each capture's text, single-spaced (`None` when it matched nothing).
+    pub captures: &'a [Option<String>],
+    /// The document's date (see [`as_of`]).
+    pub at: Date,
+    /// A year standing in the sentence (see [`sentence_year`]).
+    pub sentence_year: Option<PartialDate>,
+    /// Whether the rule reports claims the base calls unsupported.
+    pub reports_unsupported: bool,
+}
+
+/// Which of a claim rule's messages a finding takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A fact contradicts the claim: the rule's message and severity.
+    Contradicted,
+    /// The base lists every holder and the claimed one is not among them:
+    /// the rule's `unsupported` message and severity.
+    Unsupported,
+}
+
+/// What a claim rule's finding says, once the fact base has judged the claim.
+#[derive(Debug)]
+pub struct Judged {
+    /// Which message the finding takes.
+    pub outcome: Outcome,
+    /// The sources of the fact or coverage statement that decided it.
+    pub sources: Arc<[String]>,
+    /// Values of the [`VARS`] for the rule's templates.
+    pub vars: Vec<(&'static str, String)>,
+}
+
+/// The date claims are judged at: the document's date, else today.
+pub fn as_of(doc: &Document) -> Date {
+    doc.date.unwrap_or_else(|| jiff::Zoned::now().date())
+}
+
+/// A year standing in the sentence `range`, which moves a claim about a state to that time.
+pub fn sentence_year(doc: &Document, range: Range<usize>) -> Option<PartialDate> {
+    doc.tokens[range].iter().find_map(|t| {
+        let s = doc.text(t);
+        let year = t.kind == TokenKind::Number
+            && s.len() == 4
+            && (s.starts_with("19") || s.starts_with("20"));
+        if year {
+            PartialDate::parse(s)
+        } else {
+            None
+        }
+    })
+}
+
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => "none".into(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Judges a claim rule's match; `None` when the base supports it or cannot
+/// tell. Claims that another claim could contradict are handed to `record`
+/// (without their place, which the caller knows).
+pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> Option<Judged> {
+    let claim = m.claim;
+    let text = |i: Option<usize>| i.and_then(|i| m.captures.get(i).cloned().flatten());
+    let subject_text = text(Some(claim.subject))?;
+    let subject = fb.resolve(&subject_text);
+    if subject.is_empty() {
+        return None;
+    }
+    let object_text = text(claim.object);
+    let object = match &object_text {
+        Some(o) => {
+            let r = fb.resolve(o);
+            if r.is_empty() {
+                return None;
+            }
+            Some(r)
+        }
+        None => None,
+    };
+    let at = m.at;
+    let event = claim.relation.is_some_and(|r| fb.relations[r].event);
+    let when = match text(claim.when) {
+        Some(w) => PartialDate::parse(&w),
+        None if !event => m.sentence_year.clone(),
+        None => None,
+    };
+    // Only claims that another claim could contradict are kept for the
+    // consistency checks: a once-only event with its year, a state with one holder.
+    let comparable = claim.relation.is_some_and(|r| {
+        let rel = &fb.relations[r];
+        (rel.event && rel.once && when.is_some())
+            || (!rel.event && (rel.one_object || rel.one_subject))
+    });
+    if let (Some(relation), true) = (claim.relation, comparable) {
+        record(Claim {
+            rule: m.rule.clone(),
+            relation,
+            subject: subject.to_vec(),
+            object: object.map(<[Actor]>::to_vec),
+            when: when.clone(),
+            at,
+            span: 0..0,
+            start: Position { line: 0, column: 0 },
+            end: Position { line: 0, column: 0 },
+            text: String::new(),
+            raw: String::new(),
+        });
+    }
+    let verdict = match (claim.relation, claim.title) {
+        (Some(relation), _) => judge(
+            fb,
+            &Statement {
+                subject,
+                relation,
+                object,
+                when,
+                at,
+            },
+        ),
+        (None, Some(t)) => judge_title(fb, subject, &text(Some(t))?, when, at),
+        (None, None) => return None,
+    };
+    let mut vars: Vec<(&'static str, String)> = vec![("as_of", at.to_string())];
+    match verdict {
+        Verdict::Supported | Verdict::Unknown => None,
+        Verdict::Contradicted { fact, .. } => {
+            vars.push(("fact", fb.describe(fact)));
+            vars.push(("fact_subject", fb.display(fact.subject)));
+            let country = fb.entities[fact.subject].country.unwrap_or(fact.subject);
+            vars.push((
+                "fact_subject_demonym",
+                fb.entities[country]
+                    .demonyms
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+            ));
+            vars.push((
+                "fact_object",
+                fact.object.map(|o| fb.display(o)).unwrap_or_default(),
+            ));
+            vars.push(("fact_from", fact.from.to_string()));
+            vars.push((
+                "fact_until",
+                fact.until
+                    .as_ref()
+                    .map(|u| u.to_string())
+                    .unwrap_or_default(),
+            ));
+            vars.push(("fact_note", fact.note.clone().unwrap_or_default()));
+            Some(Judged {
+                outcome: Outcome::Contradicted,
+                sources: fact.sources.clone(),
+                vars,
+            })
+        }
+        Verdict::Unsupported { coverage, holders } => {
+            if !m.reports_unsupported {
+                return None;
+            }
+            let names: Vec<String> = holders.iter().map(|&h| fb.display(h)).collect();
+            vars.push(("holders", join_names(&names)));
+            vars.push(("fact_note", coverage.note.clone().unwrap_or_default()));
+            vars.push(("fact_from", coverage.from.to_string()));
+            Some(Judged {
+                outcome: Outcome::Unsupported,
+                sources: coverage.sources.clone(),
+                vars,
+            })
+        }
+    }
+}
