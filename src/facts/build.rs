@@ -89,22 +89,37 @@ fn check_sources(sources: &[String], source: usize, at: &At, problems: &mut Vec<
     ok
 }
 
-/// Builds the fact base; problems are returned alongside whatever could be built.
+/// Builds the fact base, a section at a time; problems are returned
+/// alongside whatever could be built.
 pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
-    let mut problems = Vec::new();
     let mut fb = FactBase::default();
-    let problem = |source, at, message: String, help: Option<&str>| Problem {
+    let mut problems = Vec::new();
+    relations(files, &mut fb, &mut problems);
+    entities(files, &mut fb, &mut problems);
+    names(&mut fb);
+    fb.facts_by_relation = vec![Vec::new(); fb.relations.len()];
+    for f in files {
+        facts(f, &mut fb, &mut problems);
+        coverage(f, &mut fb, &mut problems);
+    }
+    (fb, problems)
+}
+
+fn problem(source: usize, at: At, message: String, help: Option<&str>) -> Problem {
+    Problem {
         source,
         at,
         message,
         help: help.map(str::to_string),
-    };
+    }
+}
 
-    // Relations: a user file replaces a built-in relation of the same name.
+/// Relations: a user file replaces a built-in relation of the same name.
+fn relations(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>) {
     let mut rel_origin: HashMap<String, (usize, bool)> = HashMap::new();
     for f in files {
         for (name, spec) in f.relations {
-            if let Some(&(src, builtin)) = rel_origin.get(name) {
+            if let Some(&(_, builtin)) = rel_origin.get(name) {
                 if builtin == f.builtin {
                     problems.push(problem(
                         f.source,
@@ -112,7 +127,6 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
                         format!("relation `{name}` is defined twice"),
                         None,
                     ));
-                    let _ = src;
                     continue;
                 }
                 if f.builtin {
@@ -140,8 +154,11 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
             rel_origin.insert(name.clone(), (f.source, f.builtin));
         }
     }
+}
 
-    // Entities, first pass: ids (user files replace built-in entities).
+/// Entities, with their references resolved: user files replace built-in ones.
+fn entities(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>) {
+    // First pass: ids.
     let mut chosen: Vec<(&FileFacts, &EntitySpec)> = Vec::new();
     let mut origin: HashMap<&str, (usize, bool)> = HashMap::new();
     for f in files {
@@ -206,7 +223,7 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
                 }
             },
         };
-        check_sources(&e.sources, f.source, &at(), &mut problems);
+        check_sources(&e.sources, f.source, &at(), problems);
         fb.entities.push(Entity {
             id: e.id.clone(),
             name: e.name.clone(),
@@ -219,6 +236,11 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
             sources: e.sources.clone(),
         });
     }
+}
+
+/// The names of the entities: what each name may refer to, and the trie
+/// of entity names (not demonyms) for finding names in documents.
+fn names(fb: &mut FactBase) {
     for (i, e) in fb.entities.iter().enumerate() {
         for name in std::iter::once(&e.name)
             .chain(&e.aliases)
@@ -236,7 +258,6 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
             }
         }
     }
-    // The trie of entity names (not demonyms) for finding names in documents.
     let mut keys: Vec<(&String, &Vec<Actor>)> = fb.by_name.iter().collect();
     keys.sort_by(|a, b| a.0.cmp(b.0));
     let mut trie = super::NameTrie::default();
@@ -251,123 +272,125 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
         }
     }
     fb.names = trie;
+}
 
-    // Facts and coverage.
-    fb.facts_by_relation = vec![Vec::new(); fb.relations.len()];
-    for f in files {
-        for (n, spec) in f.facts.iter().enumerate() {
-            let at = || At::Fact(n);
-            let mut ok = true;
-            let entity = |id: &str, what: &str, problems: &mut Vec<Problem>| -> Option<EntityId> {
-                let e = fb.by_id.get(id).copied();
-                if e.is_none() {
-                    problems.push(problem(
-                        f.source,
-                        at(),
-                        format!("unknown entity `{id}` in `{what}`"),
-                        Some("define it under `entities:`"),
-                    ));
-                }
-                e
-            };
-            let subject = entity(&spec.subject, "subject", &mut problems);
-            let object = spec
-                .object
-                .as_deref()
-                .map(|o| entity(o, "object", &mut problems));
-            let relation = fb.relation_by_name.get(&spec.relation).copied();
-            if relation.is_none() {
+/// The facts of one file.
+fn facts(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
+    for (n, spec) in f.facts.iter().enumerate() {
+        let at = || At::Fact(n);
+        let mut ok = true;
+        let entity = |id: &str, what: &str, problems: &mut Vec<Problem>| -> Option<EntityId> {
+            let e = fb.by_id.get(id).copied();
+            if e.is_none() {
                 problems.push(problem(
                     f.source,
                     at(),
-                    format!("unknown relation `{}`", spec.relation),
-                    Some("define it under `relations:`"),
+                    format!("unknown entity `{id}` in `{what}`"),
+                    Some("define it under `entities:`"),
                 ));
-                ok = false;
             }
-            if spec.sources.is_empty() {
+            e
+        };
+        let subject = entity(&spec.subject, "subject", problems);
+        let object = spec
+            .object
+            .as_deref()
+            .map(|o| entity(o, "object", problems));
+        let relation = fb.relation_by_name.get(&spec.relation).copied();
+        if relation.is_none() {
+            problems.push(problem(
+                f.source,
+                at(),
+                format!("unknown relation `{}`", spec.relation),
+                Some("define it under `relations:`"),
+            ));
+            ok = false;
+        }
+        if spec.sources.is_empty() {
+            problems.push(problem(
+                f.source,
+                at(),
+                "a fact needs at least one source".into(),
+                Some("add `sources: [https://…]`"),
+            ));
+            ok = false;
+        }
+        ok &= check_sources(&spec.sources, f.source, &at(), problems);
+        if let Some(u) = &spec.until {
+            if u.end < spec.from.start {
                 problems.push(problem(
                     f.source,
                     at(),
-                    "a fact needs at least one source".into(),
-                    Some("add `sources: [https://…]`"),
+                    format!("`until: {u}` is before `from: {}`", spec.from),
+                    None,
                 ));
                 ok = false;
             }
-            ok &= check_sources(&spec.sources, f.source, &at(), &mut problems);
-            if let Some(u) = &spec.until {
-                if u.end < spec.from.start {
-                    problems.push(problem(
-                        f.source,
-                        at(),
-                        format!("`until: {u}` is before `from: {}`", spec.from),
-                        None,
-                    ));
-                    ok = false;
-                }
-            }
-            let (Some(subject), Some(relation)) = (subject, relation) else {
-                continue;
-            };
-            let object = match object {
-                Some(None) => continue,
-                Some(Some(o)) => Some(o),
-                None => None,
-            };
-            if !ok {
-                continue;
-            }
-            fb.facts_by_relation[relation].push(fb.facts.len());
-            fb.facts.push(Fact {
-                subject,
+        }
+        let (Some(subject), Some(relation)) = (subject, relation) else {
+            continue;
+        };
+        let object = match object {
+            Some(None) => continue,
+            Some(Some(o)) => Some(o),
+            None => None,
+        };
+        if !ok {
+            continue;
+        }
+        fb.facts_by_relation[relation].push(fb.facts.len());
+        fb.facts.push(Fact {
+            subject,
+            relation,
+            object,
+            from: spec.from.clone(),
+            until: spec.until.clone(),
+            sources: spec.sources.clone().into(),
+            note: spec.note.clone(),
+        });
+    }
+}
+
+/// The coverage statements of one file.
+fn coverage(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
+    for (n, spec) in f.coverage.iter().enumerate() {
+        let at = || At::Coverage(n);
+        let relation = fb.relation_by_name.get(&spec.relation).copied();
+        let object = fb.by_id.get(&spec.object).copied();
+        if relation.is_none() {
+            problems.push(problem(
+                f.source,
+                at(),
+                format!("unknown relation `{}`", spec.relation),
+                None,
+            ));
+        }
+        if object.is_none() {
+            problems.push(problem(
+                f.source,
+                at(),
+                format!("unknown entity `{}` in `object`", spec.object),
+                None,
+            ));
+        }
+        if spec.sources.is_empty() || !spec.sources.iter().all(|s| is_url(s)) {
+            problems.push(problem(
+                f.source,
+                at(),
+                "a coverage statement needs at least one source URL".into(),
+                None,
+            ));
+            continue;
+        }
+        if let (Some(relation), Some(object)) = (relation, object) {
+            fb.coverage.push(Coverage {
                 relation,
                 object,
                 from: spec.from.clone(),
                 until: spec.until.clone(),
-                sources: spec.sources.clone().into(),
+                sources: Arc::from(spec.sources.clone()),
                 note: spec.note.clone(),
             });
         }
-        for (n, spec) in f.coverage.iter().enumerate() {
-            let at = || At::Coverage(n);
-            let relation = fb.relation_by_name.get(&spec.relation).copied();
-            let object = fb.by_id.get(&spec.object).copied();
-            if relation.is_none() {
-                problems.push(problem(
-                    f.source,
-                    at(),
-                    format!("unknown relation `{}`", spec.relation),
-                    None,
-                ));
-            }
-            if object.is_none() {
-                problems.push(problem(
-                    f.source,
-                    at(),
-                    format!("unknown entity `{}` in `object`", spec.object),
-                    None,
-                ));
-            }
-            if spec.sources.is_empty() || !spec.sources.iter().all(|s| is_url(s)) {
-                problems.push(problem(
-                    f.source,
-                    at(),
-                    "a coverage statement needs at least one source URL".into(),
-                    None,
-                ));
-                continue;
-            }
-            if let (Some(relation), Some(object)) = (relation, object) {
-                fb.coverage.push(Coverage {
-                    relation,
-                    object,
-                    from: spec.from.clone(),
-                    until: spec.until.clone(),
-                    sources: Arc::from(spec.sources.clone()),
-                    note: spec.note.clone(),
-                });
-            }
-        }
     }
-    (fb, problems)
 }

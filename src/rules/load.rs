@@ -6,22 +6,11 @@ use std::sync::Arc;
 use super::locate::{Ctx, FileIndex};
 use super::prefilter::Prefilter;
 use super::spec::{PackSpec, RuleSpec};
-use super::{compile, names, Rulebook};
+use super::{compile, names, RuleSource, Rulebook};
 use crate::error::ConfigError;
 use crate::facts::build::{self as factbuild, FileFacts};
 use crate::pattern::Compiler;
 use crate::yaml::{self, TopLevel};
-
-/// A rule file to load: its name (for messages), its text, and whether it is built in.
-#[derive(Debug, Clone)]
-pub struct RuleSource {
-    /// Path or built-in name, shown in errors.
-    pub name: String,
-    /// The YAML text.
-    pub text: Arc<str>,
-    /// Built-in files can be overridden by user files.
-    pub builtin: bool,
-}
 
 fn parse_file(src: &RuleSource) -> Result<PackSpec, ConfigError> {
     let located = |e: yaml::YamlError| {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::load::RuleSource;
+use super::RuleSource;
 use crate::error::ConfigError;
 use crate::facts::build::At;
 use crate::pattern::PatternError;

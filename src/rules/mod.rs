@@ -21,10 +21,20 @@ use crate::facts::FactBase;
 use crate::finding::Severity;
 use crate::pattern::Program;
 use crate::vocab::Vocab;
-pub use load::RuleSource;
 use prefilter::Prefilter;
 pub use spec::Examples;
 pub use template::Template;
+
+/// A rule file to load: its name (for messages), its text, and whether it is built in.
+#[derive(Debug, Clone)]
+pub struct RuleSource {
+    /// Path or built-in name, shown in errors.
+    pub name: String,
+    /// The YAML text.
+    pub text: Arc<str>,
+    /// Built-in files can be overridden by user files.
+    pub builtin: bool,
+}
 
 /// Where a rule was defined.
 #[derive(Debug, Clone)]

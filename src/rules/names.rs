@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::load::RuleSource;
 use super::locate::{Ctx, FileIndex};
 use super::spec::PackSpec;
+use super::RuleSource;
 use crate::error::ConfigError;
 use crate::pattern::{self, Node, Resolve, Resolved};
 
