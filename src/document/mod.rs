@@ -95,7 +95,7 @@ impl Document {
     }
 
     /// [`Document::parse`] in memory taken from `buffers` (see [`Buffers`]).
-    pub fn parse_with(
+    pub(crate) fn parse_with(
         path: impl Into<String>,
         source: String,
         format: Format,
@@ -107,7 +107,7 @@ impl Document {
     /// [`Document::parse_with`], telling `forms` each token's matching form
     /// as the token is made: a word index built in the same pass reads
     /// forms and flags while they are at hand (see [`FormSink`]).
-    pub fn parse_with_forms(
+    pub(crate) fn parse_with_forms(
         path: impl Into<String>,
         mut source: String,
         format: Format,
@@ -367,7 +367,7 @@ impl Document {
 /// that after the first few documents a parse allocates little; it holds
 /// about as much as the largest document seen needs.
 #[derive(Debug, Default)]
-pub struct Buffers {
+pub(crate) struct Buffers {
     source: Vec<u8>,
     prose: String,
     norm: String,
@@ -385,12 +385,12 @@ pub struct Buffers {
 impl Buffers {
     /// An empty byte buffer to read the next source into (the last
     /// source's memory, once recycled).
-    pub fn source(&mut self) -> Vec<u8> {
+    pub(crate) fn source(&mut self) -> Vec<u8> {
         cleared(&mut self.source)
     }
 
     /// Takes back the memory of a document no longer needed.
-    pub fn recycle(&mut self, doc: Document) {
+    pub(crate) fn recycle(&mut self, doc: Document) {
         self.source = doc.source.into_bytes();
         self.prose = doc.prose;
         self.norm = doc.norm;
