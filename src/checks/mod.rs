@@ -240,6 +240,76 @@ impl Report<'_> {
     }
 }
 
+/// The reference page of the built-in checks (`docs/checks.md`), made
+/// from their own descriptions and examples, so that it cannot drift.
+pub fn reference(infos: &[&CheckInfo]) -> String {
+    let mut s = String::from(REFERENCE_HEAD);
+    s.push_str("\n| id | default | what it reports |\n|---|---|---|\n");
+    for i in infos {
+        s.push_str(&format!(
+            "| [`{}`](#{}) | {} | {} |\n",
+            i.id,
+            anchor(i.id),
+            i.severity,
+            i.summary
+        ));
+    }
+    for i in infos {
+        s.push_str(&format!(
+            "\n## `{}`\n\nDefault severity: {}. Reports {}\n",
+            i.id, i.severity, i.details
+        ));
+        for (title, examples) in [("Flagged", i.flag), ("Passed", i.pass)] {
+            if examples.is_empty() {
+                continue;
+            }
+            s.push_str(&format!("\n{title}:\n\n"));
+            for e in examples {
+                s.push_str(&format!("- {}\n", inline_code(e)));
+            }
+        }
+    }
+    s
+}
+
+/// What `docs/checks.md` says before the checks themselves.
+const REFERENCE_HEAD: &str = "<!-- Made from the checks' own descriptions and examples by `FACTLINT_BLESS=1 cargo test --test docs`: edit those, not this file. -->
+
+# Built-in checks
+
+Besides rules (patterns in YAML), factlint runs built-in checks: whole-document
+inspections written in Rust, one per file in `src/checks/` (the claim checks in
+`src/claims/consistency.rs`). Each states its id, default severity,
+description and examples in one place; the tests run every example, and this
+page is made from them. `factlint rules` lists them with the rules;
+`factlint explain ID` describes one. How often they fire on correct text is
+measured in [quiet.md](quiet.md).
+
+Every check can be given another severity or turned off:
+
+```sh
+factlint check --level hygiene.unattributed-quote=off --level consistency.acronym=info content/
+```
+
+(`--level` works for rules too. `--no-default-rules` turns off the built-in
+rules and the hygiene and consistency checks together; the front-matter and
+claim checks run whatever rules are loaded.)
+";
+
+/// The anchor GitHub gives a heading that is an id in backticks.
+fn anchor(id: &str) -> String {
+    id.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+/// An example as inline code, its line breaks shown as ⏎.
+fn inline_code(text: &str) -> String {
+    let one_line = text.trim_end_matches('\n').replace('\n', "⏎");
+    let ticks = if one_line.contains('`') { "``" } else { "`" };
+    format!("{ticks} {one_line} {ticks}")
+}
+
 /// A table of the bytes in `bytes`, for testing a token's first byte.
 pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];

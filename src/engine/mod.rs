@@ -74,6 +74,19 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// What every built-in check is: the document checks, the checks over a
+/// run, and the report of unused suppressions.
+pub fn builtin_checks() -> Vec<&'static CheckInfo> {
+    checks::BUILTIN
+        .iter()
+        .chain(checks::ALWAYS)
+        .chain(claims::BUILTIN)
+        .map(|b| b.info)
+        .chain(claims::CORPUS.iter().map(|b| b.info))
+        .chain(std::iter::once(&suppress::INFO))
+        .collect()
+}
+
 /// The built-in document checks that the settings let run, in order.
 fn registry(settings: &Settings) -> impl Iterator<Item = &'static Builtin> {
     let hygiene: &[Builtin] = if settings.builtin_checks {
