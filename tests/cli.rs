@@ -148,6 +148,56 @@ fn a_broken_example_fails_the_self_test_and_names_rule_and_example() {
 }
 
 #[test]
+fn a_flag_example_states_its_span_and_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = |span: &str, suggest: &str| {
+        RULE.replace("  examples:", "  suggest: Syrian rebels\n  examples:").replace(
+            "flag: [\"Russian rebels came\"]",
+            &format!(
+                "flag: [{{text: \"Russian rebels came\", span: \"{span}\", suggest: \"{suggest}\"}}]"
+            ),
+        )
+    };
+    // The finding covers “Russian rebels” and suggests “Syrian rebels”: stated, it passes.
+    let good = write(
+        dir.path(),
+        "good.yml",
+        &with("Russian rebels", "Syrian rebels"),
+    );
+    let run = factlint(&["test", &good]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Another span, or another suggestion, fails and says what was found.
+    for (span, suggest) in [
+        ("Russian", "Syrian rebels"),
+        ("Russian rebels", "Libyan rebels"),
+    ] {
+        let bad = write(dir.path(), "bad.yml", &with(span, suggest));
+        let run = factlint(&["test", &bad]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!(
+                "`flag` example flagged at “Russian rebels” (suggesting “Syrian rebels”), not at “{span}” (suggesting “{suggest}”)"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
+    // An unknown key in the mapping is a located error.
+    let odd = write(
+        dir.path(),
+        "odd.yml",
+        &RULE.replace(
+            "flag: [\"Russian rebels came\"]",
+            "flag: [{text: \"Russian rebels came\", at: \"Russian\"}]",
+        ),
+    );
+    let run = factlint(&["test", &odd]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("unknown field `at`"), "{}", run.stderr);
+    assert!(run.stderr.contains("odd.yml:"), "{}", run.stderr);
+}
+
+#[test]
 fn extra_rules_and_no_default_rules() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(dir.path(), "mine.yml", RULE);

@@ -54,7 +54,13 @@ pub fn rule(id: &str, args: &RuleArgs) -> i32 {
     if !r.examples.flag.is_empty() || !r.examples.pass.is_empty() {
         println!("\nflags:");
         for e in &r.examples.flag {
-            println!("  {} {e}", style.error("✖"));
+            println!("  {} {}", style.error("✖"), e.text);
+            if let Some(span) = &e.span {
+                println!("      at “{span}”");
+            }
+            if let Some(s) = &e.suggest {
+                println!("      suggesting “{s}”");
+            }
         }
         println!("passes:");
         for e in &r.examples.pass {

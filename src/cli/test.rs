@@ -25,30 +25,45 @@ pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
     };
     let book = engine.rulebook();
     let style = Style::stdout();
-    let report = examples::run(&engine, |r| {
+    let mut report = examples::run(&engine, |r| {
         paths.is_empty() || tested.contains(&r.origin.file)
     });
+    // Without paths, the built-in checks' examples run too.
+    if paths.is_empty() {
+        let checks = examples::run_checks(&engine);
+        report.checks += checks.checks;
+        report.examples += checks.examples;
+        report.without_examples.extend(checks.without_examples);
+        report.failures.extend(checks.failures);
+    }
     for f in &report.failures {
         let rule = book.rule(&f.rule);
         let at = rule
             .map(|r| format!("{}:{}", r.origin.file, r.origin.line))
             .unwrap_or_default();
         match f.expect {
-            Expect::Flag => println!(
+            Expect::Flag if f.found.is_empty() => println!(
                 "{} {} ({at}): `flag` example not flagged:\n    {}",
                 style.error("✖"),
                 style.bold(&f.rule),
+                f.text
+            ),
+            Expect::Flag => println!(
+                "{} {} ({at}): `flag` example flagged at {}, not at {}:\n    {}",
+                style.error("✖"),
+                style.bold(&f.rule),
+                quoted(&f.found, &f.suggested),
+                quoted(
+                    &[f.span.clone().unwrap_or_else(|| "…".into())],
+                    std::slice::from_ref(&f.suggest)
+                ),
                 f.text
             ),
             Expect::Pass => println!(
                 "{} {} ({at}): `pass` example flagged at {}:\n    {}",
                 style.error("✖"),
                 style.bold(&f.rule),
-                f.found
-                    .iter()
-                    .map(|s| format!("“{s}”"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                quoted(&f.found, &[]),
                 f.text
             ),
         }
@@ -61,8 +76,12 @@ pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
         );
     }
     let passed = report.examples - report.failures.len();
+    let checks = match report.checks {
+        0 => String::new(),
+        n => format!("{n} checks, "),
+    };
     println!(
-        "{} rules, {} examples: {passed} passed, {} failed",
+        "{} rules, {checks}{} examples: {passed} passed, {} failed",
         report.rules,
         report.examples,
         report.failures.len()
@@ -75,4 +94,17 @@ pub fn run(paths: &[PathBuf], extra: &RuleArgs) -> i32 {
     } else {
         EXIT_FINDINGS
     }
+}
+
+/// Spans as “span” (suggesting “fix”), one after another.
+fn quoted(spans: &[String], suggestions: &[Option<String>]) -> String {
+    spans
+        .iter()
+        .enumerate()
+        .map(|(k, s)| match suggestions.get(k).cloned().flatten() {
+            Some(fix) => format!("“{s}” (suggesting “{fix}”)"),
+            None => format!("“{s}”"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -25,8 +25,14 @@ pub struct ExampleFailure {
     pub expect: Expect,
     /// The example text.
     pub text: String,
-    /// The spans the rule reported (for `pass` failures).
+    /// The text of each finding the rule or check reported.
     pub found: Vec<String>,
+    /// The suggestion of each finding reported.
+    pub suggested: Vec<Option<String>>,
+    /// The span a `flag` example required.
+    pub span: Option<String>,
+    /// The suggestion a `flag` example required.
+    pub suggest: Option<String>,
 }
 
 /// The outcome of running examples.
@@ -34,6 +40,8 @@ pub struct ExampleFailure {
 pub struct ExampleReport {
     /// Rules whose examples ran.
     pub rules: usize,
+    /// Checks whose examples ran.
+    pub checks: usize,
     /// Examples run.
     pub examples: usize,
     /// Rules that have no `flag` example.
@@ -59,27 +67,33 @@ pub fn run(engine: &Engine, select: impl Fn(&Rule) -> bool) -> ExampleReport {
             .examples
             .flag
             .iter()
-            .map(|t| (Expect::Flag, t))
-            .chain(rule.examples.pass.iter().map(|t| (Expect::Pass, t)));
-        for (expect, text) in cases {
+            .map(|e| (Expect::Flag, &e.text, Some(e)))
+            .chain(rule.examples.pass.iter().map(|t| (Expect::Pass, t, None)));
+        for (expect, text, wanted) in cases {
             report.examples += 1;
             let doc = Document::from_text(text);
             let ids = engine.word_ids(&doc);
             let mut found = matching::run(book, &doc, &ids, |r| r as usize == idx, &mut Vec::new());
             sort(&mut found);
-            let ok = match expect {
-                Expect::Flag => !found.is_empty(),
-                Expect::Pass => found.is_empty(),
+            let ok = match (expect, wanted) {
+                (Expect::Flag, Some(w)) => found.iter().any(|f| {
+                    w.span.as_ref().is_none_or(|s| *s == f.text)
+                        && w.suggest
+                            .as_ref()
+                            .is_none_or(|s| Some(s) == f.suggestion.as_ref())
+                }),
+                (Expect::Flag, None) => !found.is_empty(),
+                (Expect::Pass, _) => found.is_empty(),
             };
             if !ok {
                 report.failures.push(ExampleFailure {
                     rule: rule.id.clone(),
                     expect,
                     text: text.clone(),
-                    found: found
-                        .iter()
-                        .map(|f| doc.slice(f.span.clone()).to_string())
-                        .collect(),
+                    found: found.iter().map(|f| f.text.clone()).collect(),
+                    suggested: found.iter().map(|f| f.suggestion.clone()).collect(),
+                    span: wanted.and_then(|w| w.span.clone()),
+                    suggest: wanted.and_then(|w| w.suggest.clone()),
                 });
             }
         }
@@ -94,7 +108,7 @@ pub fn run_checks(engine: &Engine) -> ExampleReport {
     let mut report = ExampleReport::default();
     let infos = engine.checks.iter().map(|c| c.info());
     for info in infos.chain(std::iter::once(&crate::suppress::INFO)) {
-        report.rules += 1;
+        report.checks += 1;
         if info.flag.is_empty() {
             report.without_examples.push(Arc::from(info.id));
         }
@@ -123,6 +137,9 @@ pub fn run_checks(engine: &Engine) -> ExampleReport {
                     expect,
                     text: text.to_string(),
                     found,
+                    suggested: Vec::new(),
+                    span: None,
+                    suggest: None,
                 });
             }
         }
@@ -162,7 +179,7 @@ mod tests {
             "{:?}",
             checks.without_examples
         );
-        assert!(checks.rules >= 12, "{} checks", checks.rules);
+        assert!(checks.checks >= 12, "{} checks", checks.checks);
         assert!(checks.examples > 100, "{} check examples", checks.examples);
     }
 

@@ -187,7 +187,8 @@ mod tests {
         let mut cache = Cache::default();
         let mut compared = 0;
         for rule in &book.rules {
-            let examples = rule.examples.flag.iter().chain(&rule.examples.pass);
+            let flags = rule.examples.flag.iter().map(|e| &e.text);
+            let examples = flags.chain(&rule.examples.pass);
             for text in examples {
                 let doc = Document::from_text(text);
                 let ids = engine.word_ids(&doc);

@@ -41,12 +41,69 @@ impl OneOrMany {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
-    /// Each must produce at least one finding of the rule.
+    /// Each must produce at least one finding of the rule (at the span,
+    /// and with the suggestion, that the example states).
     #[serde(default)]
-    pub flag: Vec<String>,
+    pub flag: Vec<FlagExample>,
     /// Each must produce no finding of the rule.
     #[serde(default)]
     pub pass: Vec<String>,
+}
+
+/// Text a rule must flag: a string, or a mapping that also states what
+/// the finding covers and suggests (`{text: …, span: …, suggest: …}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlagExample {
+    /// The text.
+    pub text: String,
+    /// The source text a finding must cover exactly.
+    pub span: Option<String>,
+    /// The suggestion that finding must make (empty: delete the span).
+    pub suggest: Option<String>,
+}
+
+/// The mapping form of a [`FlagExample`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlagSpec {
+    text: String,
+    #[serde(default)]
+    span: Option<String>,
+    #[serde(default)]
+    suggest: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FlagExample {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FlagExample;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a mapping with `text`, `span` and `suggest`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FlagExample, E> {
+                Ok(FlagExample {
+                    text: v.to_string(),
+                    ..FlagExample::default()
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FlagExample, A::Error> {
+                let s = FlagSpec::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(FlagExample {
+                    text: s.text,
+                    span: s.span,
+                    suggest: s.suggest,
+                })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// One rule as written in YAML.
