@@ -247,7 +247,9 @@ fn user_rule_overrides_builtin_rule_with_same_id() {
 
 #[test]
 fn json_output_shape() {
-    let seed = seed_path();
+    let Some(seed) = seed_path() else {
+        return;
+    };
     let run = factlint(&["check", "--format", "json", seed.to_str().unwrap()]);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let first = &v[0];
@@ -301,7 +303,7 @@ fn json_output_shape() {
         .as_str()
         .unwrap()
         .starts_with("https://"));
-    let text = std::fs::read(seed_path()).unwrap();
+    let text = std::fs::read(&seed).unwrap();
     let (a, b) = (
         rebels["byte_start"].as_u64().unwrap() as usize,
         rebels["byte_end"].as_u64().unwrap() as usize,
@@ -426,7 +428,9 @@ fn fail_on_threshold() {
         "a warning does not fail by default"
     );
     assert_eq!(factlint(&["check", "--fail-on", "warning", &path]).code, 1);
-    let seed = seed_path();
+    let Some(seed) = seed_path() else {
+        return;
+    };
     assert_eq!(
         factlint(&["check", "--fail-on", "never", seed.to_str().unwrap()]).code,
         0
@@ -456,7 +460,10 @@ fn rules_lists_builtin_rules() {
 #[test]
 fn nothing_is_written_to_checked_files() {
     let dir = tempfile::tempdir().unwrap();
-    let original = std::fs::read(seed_path()).unwrap();
+    let Some(seed) = seed_path() else {
+        return;
+    };
+    let original = std::fs::read(seed).unwrap();
     std::fs::write(dir.path().join("s.txt"), &original).unwrap();
     let _ = factlint(&["check", dir.path().join("s.txt").to_str().unwrap()]);
     assert_eq!(std::fs::read(dir.path().join("s.txt")).unwrap(), original);

@@ -205,4 +205,89 @@ mod tests {
         }
         assert!(compared > 20, "{compared} matches compared");
     }
+
+    #[test]
+    fn the_prefilter_never_drops_a_rule_that_matches() {
+        // Random texts made of the rules' own words (their examples' words
+        // and the words they require), in any case, some possessive, some
+        // whole examples: wherever a rule's program matches a sentence,
+        // the prefilter must have named that rule for that sentence.
+        let engine = super::super::Engine::new(
+            std::sync::Arc::new(crate::rules::Rulebook::builtin().unwrap()),
+            super::super::Settings::default(),
+        );
+        let book = engine.rulebook();
+        let mut words: Vec<String> = Vec::new();
+        let mut examples: Vec<&str> = Vec::new();
+        for rule in &book.rules {
+            let flags = rule.examples.flag.iter().map(|e| e.text.as_str());
+            for text in flags.chain(rule.examples.pass.iter().map(String::as_str)) {
+                examples.push(text);
+                words.extend(text.split_whitespace().map(str::to_string));
+            }
+            for set in rule.program.alternatives.iter().flatten() {
+                words.extend(set.iter().cloned());
+            }
+        }
+        words.extend(["the", "of", ".", ",", "in", "2015", "’s"].map(String::from));
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let mut cache = Cache::default();
+        let (mut matched, mut pairs) = (0, 0);
+        for _ in 0..4_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(3) {
+                if next(4) == 0 {
+                    text.push_str(examples[next(examples.len())]);
+                } else {
+                    for _ in 0..2 + next(12) {
+                        let mut w = words[next(words.len())].clone();
+                        match next(8) {
+                            0 => w = w.to_uppercase(),
+                            1 => w.push_str("’s"),
+                            2 => w = w.to_lowercase(),
+                            _ => {}
+                        }
+                        text.push_str(&w);
+                        text.push(' ');
+                    }
+                    text.push('.');
+                }
+                text.push(' ');
+            }
+            let doc = Document::from_text(&text);
+            let ids = engine.word_ids(&doc);
+            let candidates: std::collections::HashSet<(u32, u32)> = book
+                .prefilter
+                .candidates(&doc, &ids, |_| true)
+                .into_iter()
+                .collect();
+            for (s, range) in doc.sentences.iter().enumerate() {
+                for (r, rule) in book.rules.iter().enumerate() {
+                    pairs += 1;
+                    let found =
+                        rule.program
+                            .find_iter(doc.prose(), &ids, range.clone(), &mut cache);
+                    if !found.is_empty() {
+                        matched += 1;
+                        assert!(
+                            candidates.contains(&(s as u32, r as u32)),
+                            "the prefilter dropped {} on {:?}",
+                            rule.id,
+                            doc.slice(
+                                doc.tokens[range.start].start()..doc.tokens[range.end - 1].end()
+                            )
+                        );
+                    }
+                }
+            }
+        }
+        // The texts are made so that many sentences match some rule.
+        assert!(matched > 1_000, "{matched} matches in {pairs} pairs");
+    }
 }
