@@ -110,8 +110,8 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::document::Format;
+    use crate::engine::Settings;
     use crate::rules::Rulebook;
-    use crate::Settings;
 
     /// Pieces of markup and prose that random documents are made of.
     const PIECES: &[&str] = &[

@@ -152,8 +152,8 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::engine::Settings;
     use crate::rules::Rulebook;
-    use crate::Settings;
 
     fn engine() -> Engine {
         let book = Rulebook::builtin().unwrap_or_else(|e| {

@@ -64,11 +64,11 @@ impl Style {
     }
 
     /// A severity word in its colour.
-    pub fn severity(&self, sev: crate::Severity) -> String {
+    pub fn severity(&self, sev: crate::finding::Severity) -> String {
         match sev {
-            crate::Severity::Error => self.error(sev.as_str()),
-            crate::Severity::Warning => self.warning(sev.as_str()),
-            crate::Severity::Info => self.info(sev.as_str()),
+            crate::finding::Severity::Error => self.error(sev.as_str()),
+            crate::finding::Severity::Warning => self.warning(sev.as_str()),
+            crate::finding::Severity::Info => self.info(sev.as_str()),
         }
     }
 }

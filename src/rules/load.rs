@@ -264,7 +264,7 @@ mod tests {
         };
         let book = load(vec![b, u]).unwrap();
         assert_eq!(book.rules.len(), 1);
-        assert_eq!(book.rules[0].severity, crate::Severity::Error);
+        assert_eq!(book.rules[0].severity, crate::finding::Severity::Error);
     }
 
     #[test]
