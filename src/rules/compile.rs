@@ -8,7 +8,6 @@ use super::spec::RuleSpec;
 use super::template::Template;
 use super::{Origin, Outcome, Rule};
 use crate::claims::{ClaimRule, VARS};
-use crate::error::ConfigError;
 use crate::facts::FactBase;
 use crate::pattern::{self, Compiler, Node};
 
@@ -30,7 +29,7 @@ pub(super) fn compile_rule(
     spec: &RuleSpec,
 ) -> Option<Rule> {
     let at = index.id(&spec.id);
-    let before = ctx.errors.len();
+    let before = ctx.count();
     let patterns = spec.pattern.to_vec();
     if patterns.is_empty() {
         ctx.error(at, format!("rule `{}` has no pattern", spec.id));
@@ -52,7 +51,7 @@ pub(super) fn compile_rule(
             Err(e) => ctx.pattern_error(at, p, &e, "`unless` pattern error"),
         }
     }
-    if ctx.errors.len() > before {
+    if ctx.count() > before {
         return None;
     }
     let node = if nodes.len() == 1 {
@@ -66,16 +65,12 @@ pub(super) fn compile_rule(
     let program = match compiler.compile(&node) {
         Ok(p) => p,
         Err(e) => {
-            ctx.errors.push(
-                ConfigError::at(
-                    &ctx.src.name,
-                    &ctx.src.text,
-                    at,
-                    1,
-                    format!("rule `{}`: {}", spec.id, e.message),
-                    "here",
-                )
-                .with_help(e.hint),
+            ctx.error_with(
+                at,
+                1,
+                format!("rule `{}`: {}", spec.id, e.message),
+                "here",
+                e.hint,
             );
             return None;
         }
@@ -179,7 +174,7 @@ pub(super) fn compile_rule(
             );
         }
     }
-    if ctx.errors.len() > before {
+    if ctx.count() > before {
         return None;
     }
     let line = index.lines.line_of(at) + 1;
@@ -196,9 +191,9 @@ pub(super) fn compile_rule(
         program,
         unless,
         origin: Origin {
-            file: ctx.src.name.clone(),
+            file: ctx.file().name.clone(),
             line,
-            builtin: ctx.src.builtin,
+            builtin: ctx.file().builtin,
         },
         claim,
         unsupported: unsupported

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::locate::{Ctx, FileIndex};
+use super::locate::{Ctx, FileIndex, Problems};
 use super::prefilter::Prefilter;
 use super::spec::{PackSpec, RuleSpec};
 use super::{compile, names, RuleSource, Rulebook};
@@ -12,37 +12,53 @@ use crate::facts::build::{self as factbuild, FileFacts};
 use crate::pattern::Compiler;
 use crate::yaml::{self, TopLevel};
 
-fn parse_file(src: &RuleSource) -> Result<PackSpec, ConfigError> {
-    let located = |e: yaml::YamlError| {
-        let offset = e.offset.unwrap_or(0);
-        ConfigError::at(&src.name, &src.text, offset, 1, &e.message, "here").with_help(Some(
-            "rule files are YAML: a list of rules, or a mapping with `rules`, `lexicons` and `patterns`".into(),
-        ))
+/// A rule file's specs; `None`, with its problem in `ctx`, when it cannot be read.
+fn parse_file(src: &RuleSource, ctx: &mut Ctx) -> Option<PackSpec> {
+    let read = |r: Result<PackSpec, yaml::YamlError>, ctx: &mut Ctx| match r {
+        Ok(p) => Some(p),
+        Err(e) => {
+            ctx.error_with(
+                e.offset.unwrap_or(0),
+                1,
+                e.message,
+                "here",
+                Some("rule files are YAML: a list of rules, or a mapping with `rules`, `lexicons` and `patterns`".into()),
+            );
+            None
+        }
     };
-    match yaml::top_level(&src.text).map_err(located)? {
-        TopLevel::Sequence => Ok(PackSpec {
-            rules: yaml::from_str(&src.text).map_err(located)?,
-            ..PackSpec::default()
-        }),
-        TopLevel::Mapping => yaml::from_str(&src.text).map_err(located),
+    let top = match yaml::top_level(&src.text) {
+        Ok(t) => t,
+        Err(e) => return read(Err(e), ctx),
+    };
+    match top {
+        TopLevel::Sequence => {
+            let rules = yaml::from_str(&src.text).map(|rules| PackSpec {
+                rules,
+                ..PackSpec::default()
+            });
+            read(rules, ctx)
+        }
+        TopLevel::Mapping => read(yaml::from_str(&src.text), ctx),
         TopLevel::Other
             if src.text.trim().chars().all(|c| c.is_whitespace())
                 || is_only_comments(&src.text) =>
         {
-            Ok(PackSpec::default())
+            Some(PackSpec::default())
         }
-        TopLevel::Other => Err(ConfigError::at(
-            &src.name,
-            &src.text,
-            0,
-            1,
-            "a rule file must be a list of rules or a mapping",
-            "here",
-        )
-        .with_help(Some(
-            "start with `- id: …` for a list of rules, or `rules:` / `lexicons:` / `patterns:`"
-                .into(),
-        ))),
+        TopLevel::Other => {
+            ctx.error_with(
+                0,
+                1,
+                "a rule file must be a list of rules or a mapping",
+                "here",
+                Some(
+                    "start with `- id: …` for a list of rules, or `rules:` / `lexicons:` / `patterns:`"
+                        .into(),
+                ),
+            );
+            None
+        }
     }
 }
 
@@ -52,18 +68,17 @@ fn is_only_comments(text: &str) -> bool {
 }
 
 pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError>> {
-    let mut errors = Vec::new();
+    let mut problems = Problems::default();
     let mut packs = Vec::new();
     let index: Vec<FileIndex> = sources.iter().map(|s| FileIndex::new(&s.text)).collect();
     for (i, s) in sources.iter().enumerate() {
-        match parse_file(s) {
-            Ok(p) => packs.push((i, p)),
-            Err(e) => errors.push(e),
+        if let Some(p) = parse_file(s, &mut problems.in_file(i, s)) {
+            packs.push((i, p));
         }
     }
 
     // Named word lists and sub-patterns: one namespace, user files override built-in ones.
-    let mut names = names::collect(&sources, &packs, &index, &mut errors);
+    let mut names = names::collect(&sources, &packs, &index, &mut problems);
     // The fact base, and word lists generated from it (unless a file defines the same name).
     let file_facts: Vec<FileFacts> = packs
         .iter()
@@ -76,13 +91,12 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             coverage: &p.coverage,
         })
         .collect();
-    let (facts, problems) = factbuild::build(&file_facts);
-    for p in problems {
-        let src = &sources[p.source];
+    let (facts, fact_problems) = factbuild::build(&file_facts);
+    for p in fact_problems {
         let at = index[p.source].at(&p.at);
-        errors.push(
-            ConfigError::at(&src.name, &src.text, at, 1, &p.message, "here").with_help(p.help),
-        );
+        problems
+            .in_file(p.source, &sources[p.source])
+            .error_with(at, 1, p.message, "here", p.help);
     }
     for (name, entries) in facts.lexicons() {
         names
@@ -101,19 +115,15 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
         for spec in &pack.rules {
             let at = index[*i].id(&spec.id);
             if !compile::valid_id(&spec.id) {
-                errors.push(
-                    ConfigError::at(
-                        &src.name,
-                        &src.text,
-                        at,
-                        1,
-                        format!("invalid rule id {:?}", spec.id),
-                        "here",
-                    )
-                    .with_help(Some(
+                problems.in_file(*i, src).error_with(
+                    at,
+                    1,
+                    format!("invalid rule id {:?}", spec.id),
+                    "here",
+                    Some(
                         "ids use letters, digits, `.`, `-` and `_`, e.g. `hygiene.page-residue`"
                             .into(),
-                    )),
+                    ),
                 );
                 continue;
             }
@@ -122,16 +132,12 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
                     let (j, _) = chosen[k];
                     let other = &sources[j];
                     if other.builtin == src.builtin {
-                        errors.push(
-                            ConfigError::at(
-                                &src.name,
-                                &src.text,
-                                at,
-                                1,
-                                format!("rule id `{}` is used twice", spec.id),
-                                "defined again here",
-                            )
-                            .with_help(Some(format!("it is also defined in {}", other.name))),
+                        problems.in_file(*i, src).error_with(
+                            at,
+                            1,
+                            format!("rule id `{}` is used twice", spec.id),
+                            "defined again here",
+                            Some(format!("it is also defined in {}", other.name)),
                         );
                     } else if !src.builtin {
                         chosen[k] = (*i, spec);
@@ -148,18 +154,14 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     let mut compiler = Compiler::new(&resolver);
     let mut rules = Vec::with_capacity(chosen.len());
     for (i, spec) in chosen {
-        let src = &sources[i];
-        let mut ctx = Ctx {
-            src,
-            errors: &mut errors,
-        };
+        let mut ctx = problems.in_file(i, &sources[i]);
         if let Some(rule) = compile::compile_rule(&mut ctx, &index[i], &mut compiler, &facts, spec)
         {
             rules.push(rule);
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if problems.len() > 0 {
+        return Err(problems.into_errors(&sources));
     }
     // The names' words first, so the fact base's name trie reads the same ids.
     let mut vocab = facts.vocab().clone();

@@ -100,23 +100,89 @@ impl FileIndex {
     }
 }
 
-/// Errors in one rule file, located.
+/// A problem in a rule file, at a byte range of it.
+struct Problem {
+    source: usize,
+    offset: usize,
+    len: usize,
+    message: String,
+    label: &'static str,
+    help: Option<String>,
+}
+
+/// The problems found while loading rule files, in the order found; they
+/// become located errors once loading is over.
+#[derive(Default)]
+pub(super) struct Problems(Vec<Problem>);
+
+impl Problems {
+    /// How many there are.
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The problems of file `source`.
+    pub(super) fn in_file<'a>(&'a mut self, source: usize, src: &'a RuleSource) -> Ctx<'a> {
+        Ctx {
+            source,
+            src,
+            problems: self,
+        }
+    }
+
+    /// The located errors, one per problem.
+    pub(super) fn into_errors(self, sources: &[RuleSource]) -> Vec<ConfigError> {
+        self.0
+            .into_iter()
+            .map(|p| {
+                let src = &sources[p.source];
+                ConfigError::at(&src.name, &src.text, p.offset, p.len, p.message, p.label)
+                    .with_help(p.help)
+            })
+            .collect()
+    }
+}
+
+/// The problems of one rule file.
 pub(super) struct Ctx<'a> {
-    pub(super) src: &'a RuleSource,
-    pub(super) errors: &'a mut Vec<ConfigError>,
+    source: usize,
+    src: &'a RuleSource,
+    problems: &'a mut Problems,
 }
 
 impl Ctx<'_> {
-    /// An error at byte `at` of the file (a rule's `id` line).
-    pub(super) fn error(&mut self, at: usize, message: impl AsRef<str>) {
-        self.errors.push(ConfigError::at(
-            &self.src.name,
-            &self.src.text,
-            at,
-            1,
-            message,
-            "here",
-        ));
+    /// A problem at byte `at` of the file (a rule's `id` line).
+    pub(super) fn error(&mut self, at: usize, message: impl Into<String>) {
+        self.error_with(at, 1, message, "here", None);
+    }
+
+    /// A problem over `len` bytes from `at`, its label and help.
+    pub(super) fn error_with(
+        &mut self,
+        at: usize,
+        len: usize,
+        message: impl Into<String>,
+        label: &'static str,
+        help: Option<String>,
+    ) {
+        self.problems.0.push(Problem {
+            source: self.source,
+            offset: at,
+            len,
+            message: message.into(),
+            label,
+            help,
+        });
+    }
+
+    /// The file.
+    pub(super) fn file(&self) -> &RuleSource {
+        self.src
+    }
+
+    /// How many problems the load has found so far (in all files).
+    pub(super) fn count(&self) -> usize {
+        self.problems.len()
     }
 
     /// An error about `value` (a scalar written somewhere after `from`), at `range` inside it.
@@ -136,10 +202,7 @@ impl Ctx<'_> {
             }
             None => (from, 1),
         };
-        self.errors.push(
-            ConfigError::at(&self.src.name, &self.src.text, offset, len, message, "here")
-                .with_help(help),
-        );
+        self.error_with(offset, len, message, "here", help);
     }
 
     pub(super) fn pattern_error(&mut self, from: usize, value: &str, e: &PatternError, what: &str) {

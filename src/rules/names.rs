@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::locate::{Ctx, FileIndex};
+use super::locate::{FileIndex, Problems};
 use super::spec::PackSpec;
 use super::RuleSource;
-use crate::error::ConfigError;
 use crate::pattern::{self, Node, Resolve, Resolved};
 
 /// What a name stands for.
@@ -36,7 +35,7 @@ pub(super) fn collect(
     sources: &[RuleSource],
     packs: &[(usize, PackSpec)],
     index: &[FileIndex],
-    errors: &mut Vec<ConfigError>,
+    problems: &mut Problems,
 ) -> HashMap<String, (usize, Def)> {
     let mut names: HashMap<String, (usize, Def)> = HashMap::new();
     for (i, pack) in packs {
@@ -50,7 +49,7 @@ pub(super) fn collect(
             match pattern::parse(text) {
                 Ok(node) => defs.push((name.clone(), Ok(Def::Pattern(node)))),
                 Err(e) => {
-                    Ctx { src, errors }.pattern_error(
+                    problems.in_file(*i, src).pattern_error(
                         from,
                         text,
                         &e,
@@ -65,16 +64,12 @@ pub(super) fn collect(
                 let other = &sources[*j];
                 if other.builtin == src.builtin {
                     let at = index[*i].key(&name);
-                    errors.push(
-                        ConfigError::at(
-                            &src.name,
-                            &src.text,
-                            at,
-                            name.len(),
-                            format!("`@{name}` is defined twice"),
-                            "defined again here",
-                        )
-                        .with_help(Some(format!("it is also defined in {}", other.name))),
+                    problems.in_file(*i, src).error_with(
+                        at,
+                        name.len(),
+                        format!("`@{name}` is defined twice"),
+                        "defined again here",
+                        Some(format!("it is also defined in {}", other.name)),
                     );
                     continue;
                 }
