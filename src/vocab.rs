@@ -247,6 +247,43 @@ impl Vocab {
     }
 }
 
+/// A vocabulary with more words added to it, shared until a word is really
+/// new: a large rulebook's vocabulary is copied only when a check needs a
+/// word it does not have (or needs it listed and it is not).
+pub struct Extension<'a> {
+    base: &'a Vocab,
+    own: Option<Vocab>,
+}
+
+impl<'a> Extension<'a> {
+    /// `base`, with nothing added yet.
+    pub fn new(base: &'a Vocab) -> Self {
+        Extension { base, own: None }
+    }
+
+    /// The id of `word`, added if new; its tokens are listed in
+    /// [`WordIds::known`] when `listed` (see [`Vocab::intern_listed`]).
+    pub fn intern(&mut self, word: &str, listed: bool) -> u32 {
+        if self.own.is_none() {
+            let id = self.base.get(word);
+            if id != UNKNOWN && (!listed || self.base.is_listed(id)) {
+                return id;
+            }
+        }
+        let v = self.own.get_or_insert_with(|| self.base.clone());
+        if listed {
+            v.intern_listed(word)
+        } else {
+            v.intern(word)
+        }
+    }
+
+    /// The vocabulary with the words added, when any was new (else the base serves).
+    pub fn finish(self) -> Option<Vocab> {
+        self.own
+    }
+}
+
 /// Word ids of a document's tokens, told their forms one by one (see
 /// [`Vocab::indexer`]).
 pub struct Indexer<'a> {

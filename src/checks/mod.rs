@@ -29,7 +29,7 @@ use crate::document::Document;
 use crate::facts::{Claim, FactBase};
 use crate::finding::{Finding, Place, Severity};
 use crate::text::{normalize, tokenize, Token, TokenKind};
-use crate::vocab::{IdSet, Vocab, WordIds};
+use crate::vocab::{Extension, IdSet, WordIds};
 
 /// What a check is: the one place its id, severity, description and examples are written.
 #[derive(Debug)]
@@ -86,19 +86,19 @@ pub trait CorpusCheck: Send + Sync {
 
 /// What a check may take when it is built: word lists, the fact base, and
 /// ids for the words it looks for.
-pub struct Setup<'a> {
+pub struct Setup<'a, 'v> {
     lexicons: &'a HashMap<String, Vec<String>>,
     facts: &'a Arc<FactBase>,
-    vocab: &'a mut Vocab,
+    vocab: &'a mut Extension<'v>,
 }
 
-impl<'a> Setup<'a> {
+impl<'a, 'v> Setup<'a, 'v> {
     /// A setup over these word lists and fact base, giving ids in `vocab`
     /// (the vocabulary documents will be indexed in).
     pub fn new(
         lexicons: &'a HashMap<String, Vec<String>>,
         facts: &'a Arc<FactBase>,
-        vocab: &'a mut Vocab,
+        vocab: &'a mut Extension<'v>,
     ) -> Self {
         Setup {
             lexicons,
@@ -136,7 +136,7 @@ impl<'a> Setup<'a> {
     /// Ids for `words` (in matching form): a check compares a token's id
     /// ([`WordIds::forms`]) instead of hashing its text.
     pub fn word_ids(&mut self, words: &[&str]) -> IdSet {
-        IdSet::of(words.iter().map(|w| self.vocab.intern(w)))
+        IdSet::of(words.iter().map(|w| self.vocab.intern(w, false)))
     }
 
     /// Ids for `words`, as [`Setup::word_ids`], whose tokens are also listed
@@ -144,7 +144,7 @@ impl<'a> Setup<'a> {
     /// short list instead of every token. Common words stay unlisted, or
     /// every walk of the list would grow.
     pub fn listed_word_ids(&mut self, words: &[&str]) -> IdSet {
-        IdSet::of(words.iter().map(|w| self.vocab.intern_listed(w)))
+        IdSet::of(words.iter().map(|w| self.vocab.intern(w, true)))
     }
 }
 
@@ -357,7 +357,7 @@ pub(crate) mod testing {
     use super::{Check, Context, Setup};
     use crate::document::{Document, Format};
     use crate::facts::FactBase;
-    use crate::vocab::Vocab;
+    use crate::vocab::{Extension, Vocab};
 
     /// A check built for a test, with the vocabulary its word ids are in.
     pub struct Tested<T> {
@@ -382,8 +382,10 @@ pub(crate) mod testing {
     pub fn tested<T>(build: impl FnOnce(&mut Setup) -> T) -> Tested<T> {
         let lexicons = lexicons();
         let facts = Arc::new(FactBase::default());
-        let mut vocab = Vocab::default();
-        let check = build(&mut Setup::new(&lexicons, &facts, &mut vocab));
+        let base = Vocab::default();
+        let mut ext = Extension::new(&base);
+        let check = build(&mut Setup::new(&lexicons, &facts, &mut ext));
+        let vocab = ext.finish().unwrap_or_default();
         Tested { check, vocab }
     }
 

@@ -72,7 +72,7 @@ impl Engine {
         ids: &mut WordIds,
     ) -> Result<(FileReport, Vec<Claim>), ConfigError> {
         let (path, source, format) = inputs::read(input, buffers.source())?;
-        let mut indexer = self.vocab.indexer(std::mem::take(ids));
+        let mut indexer = self.vocab().indexer(std::mem::take(ids));
         let mut doc =
             Document::parse_with_forms(path.clone(), source, format, buffers, &mut indexer);
         *ids = indexer.finish();
@@ -229,7 +229,7 @@ mod tests {
             assert!(source.is_empty());
             source.extend_from_slice(text.as_bytes());
             let source = String::from_utf8(source).expect("the text is UTF-8");
-            let mut indexer = engine.vocab.indexer(std::mem::take(&mut ids));
+            let mut indexer = engine.vocab().indexer(std::mem::take(&mut ids));
             let reused =
                 Document::parse_with_forms("fuzz", source, format, &mut buffers, &mut indexer);
             ids = indexer.finish();

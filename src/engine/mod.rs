@@ -36,7 +36,7 @@ use crate::facts::Claim;
 use crate::finding::{Descriptor, Finding};
 use crate::rules::Rulebook;
 use crate::suppress;
-use crate::vocab::{Vocab, WordIds};
+use crate::vocab::{Extension, Vocab, WordIds};
 pub use corpus::Corpus;
 pub use settings::Settings;
 
@@ -53,9 +53,9 @@ pub struct Analysis {
 pub struct Engine {
     book: Arc<Rulebook>,
     settings: Settings,
-    /// The rulebook's vocabulary with the checks' words added: documents'
-    /// word ids are found in it.
-    vocab: Vocab,
+    /// The rulebook's vocabulary with the checks' words added, when one was
+    /// new to it (else the rulebook's serves): documents' word ids are found in it.
+    own_vocab: Option<Vocab>,
     /// The enabled document checks.
     checks: Vec<Box<dyn Check>>,
     /// The enabled checks over a whole run.
@@ -100,17 +100,18 @@ fn registry(settings: &Settings) -> impl Iterator<Item = &'static Builtin> {
 impl Engine {
     /// The engine for `book` with `settings`: builds the enabled checks.
     pub fn new(book: Arc<Rulebook>, settings: Settings) -> Engine {
-        let mut vocab = book.vocab.clone();
+        let mut vocab = Extension::new(&book.vocab);
         let mut setup = Setup::new(&book.lexicons, &book.facts, &mut vocab);
-        let checks = registry(&settings)
+        let checks: Vec<Box<dyn Check>> = registry(&settings)
             .filter(|b| settings.enabled(b.info.id))
             .map(|b| (b.build)(&mut setup))
             .collect();
-        let corpus_checks = claims::CORPUS
+        let corpus_checks: Vec<Box<dyn CorpusCheck>> = claims::CORPUS
             .iter()
             .filter(|b| settings.enabled(b.info.id))
             .map(|b| (b.build)(&mut setup))
             .collect();
+        let own_vocab = vocab.finish();
         let rule_off = book
             .rules
             .iter()
@@ -119,11 +120,16 @@ impl Engine {
         Engine {
             book,
             settings,
-            vocab,
+            own_vocab,
             checks,
             corpus_checks,
             rule_off,
         }
+    }
+
+    /// The vocabulary documents' word ids are found in.
+    pub(crate) fn vocab(&self) -> &Vocab {
+        self.own_vocab.as_ref().unwrap_or(&self.book.vocab)
     }
 
     /// The rulebook.
@@ -177,7 +183,7 @@ impl Engine {
     /// The word ids of `doc`'s tokens in this engine's vocabulary, which
     /// the rules' programs compare ([`crate::pattern::Program::find_iter`]).
     pub fn word_ids(&self, doc: &Document) -> WordIds {
-        self.vocab.index(doc.prose())
+        self.vocab().index(doc.prose())
     }
 
     /// [`Engine::analyze`] with the word ids of `doc`'s tokens already
