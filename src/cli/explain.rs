@@ -1,5 +1,6 @@
 //! `factlint explain RULE` and `factlint facts [QUERY]`: what the linter knows.
 
+use factlint::facts::sources::Where;
 use factlint::facts::FactBase;
 use factlint::report::style::Style;
 use factlint::text::normalize::normalize;
@@ -89,6 +90,53 @@ fn matches(fb: &FactBase, e: usize, words: &[String]) -> bool {
         .all(|w| hay.iter().any(|h| h.contains(w.as_str())))
 }
 
+/// Prints every breach of the fact base's source policy.
+pub fn audit(args: &RuleArgs) -> i32 {
+    let engine = match ruleset::load_or_exit(args) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let fb = &engine.rulebook().facts;
+    let style = Style::stdout();
+    let breaches = fb.audit();
+    for b in &breaches {
+        let what = match b.at {
+            Where::Fact(i) => {
+                let f = &fb.facts[i];
+                let mut s = format!(
+                    "fact {} {}",
+                    fb.entities[f.subject].id, fb.relations[f.relation].name
+                );
+                if let Some(o) = f.object {
+                    s.push(' ');
+                    s.push_str(&fb.entities[o].id);
+                }
+                format!("{s} (from {})", f.from)
+            }
+            Where::Coverage(i) => {
+                let c = &fb.coverage[i];
+                format!(
+                    "coverage {} {}",
+                    fb.relations[c.relation].name, fb.entities[c.object].id
+                )
+            }
+            Where::Entity(i) => format!("entity {}", fb.entities[i].id),
+        };
+        println!("{} {}: {}", style.error("✖"), style.bold(&what), b.message);
+    }
+    println!(
+        "{} breaches of the source policy ({} tiers, {} denied domains)",
+        breaches.len(),
+        fb.policy.tiers.len(),
+        fb.policy.deny.len()
+    );
+    if breaches.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
+}
+
 /// Prints the entities and facts that match `query` (all when empty).
 pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
     let engine = match ruleset::load_or_exit(args) {
@@ -153,6 +201,12 @@ pub fn facts(query: &[String], args: &RuleArgs) -> i32 {
         println!("{} {}", style.info("•"), fb.describe(f));
         if let Some(n) = &f.note {
             println!("    note: {n}");
+        }
+        if let Some(d) = &f.last_reported {
+            println!("    last reported: {d}");
+        }
+        if let Some(d) = &f.checked {
+            println!("    checked: {d}");
         }
         for s in f.sources.iter() {
             println!("    {}", style.dim(s));

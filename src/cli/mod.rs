@@ -75,6 +75,11 @@ struct ExplainArgs {
 struct FactsArgs {
     /// Words to look for in entity names, aliases, ids and relations.
     query: Vec<String>,
+    /// Instead, list every breach of the source policy (sources that are
+    /// denied, on no tier, badly ordered or too many; facts without a
+    /// `checked` date); exits 1 when there is one.
+    #[arg(long)]
+    audit: bool,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -235,6 +240,7 @@ pub fn main() -> i32 {
         Command::Test(a) => test::run(&a.paths, &a.rules),
         Command::Rules(a) => ruleset::list(&a.rules, a.words),
         Command::Explain(a) => explain::rule(&a.rule, &a.rules),
+        Command::Facts(a) if a.audit => explain::audit(&a.rules),
         Command::Facts(a) => explain::facts(&a.query, &a.rules),
         Command::Init(a) => init(a.force),
     }

@@ -3,8 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use super::sources::{PolicySpec, MAX_SOURCES};
 use super::spec::{CoverageSpec, EntitySpec, FactSpec, RelationSpec};
-use super::{name_key, Actor, Coverage, Entity, EntityId, Fact, FactBase, Relation};
+use super::{name_key, Actor, Coverage, Entity, EntityId, Fact, FactBase, PartialDate, Relation};
 use crate::text::normalize::normalize;
 
 /// The kinds an entity may have.
@@ -26,6 +27,7 @@ pub const KINDS: &[&str] = &[
     "company",
     "party",
     "office",
+    "group",
 ];
 
 /// The fact-base parts of one file.
@@ -42,6 +44,8 @@ pub struct FileFacts<'a> {
     pub facts: &'a [FactSpec],
     /// `coverage:`.
     pub coverage: &'a [CoverageSpec],
+    /// `source_policy:`.
+    pub policy: Option<&'a PolicySpec>,
 }
 
 /// Where in a file a problem is.
@@ -94,6 +98,10 @@ fn check_sources(sources: &[String], source: usize, at: &At, problems: &mut Vec<
 pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
     let mut fb = FactBase::default();
     let mut problems = Vec::new();
+    fb.policy.max_sources = MAX_SOURCES;
+    for p in files.iter().filter_map(|f| f.policy) {
+        fb.policy.add(p);
+    }
     relations(files, &mut fb, &mut problems);
     entities(files, &mut fb, &mut problems);
     names(&mut fb);
@@ -223,6 +231,21 @@ fn entities(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>)
                 }
             },
         };
+        let members_of = match &e.members_of {
+            None => None,
+            Some(o) => match fb.by_id.get(o) {
+                Some(&oi) => Some(oi),
+                None => {
+                    problems.push(problem(
+                        f.source,
+                        at(),
+                        format!("unknown entity `{o}` in `members_of`"),
+                        Some("define it under `entities:`"),
+                    ));
+                    None
+                }
+            },
+        };
         check_sources(&e.sources, f.source, &at(), problems);
         fb.entities.push(Entity {
             id: e.id.clone(),
@@ -232,6 +255,7 @@ fn entities(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>)
             preferred: e.preferred.clone(),
             demonyms: e.demonyms.clone(),
             country,
+            members_of,
             subtype: e.subtype.clone(),
             sources: e.sources.clone(),
         });
@@ -306,6 +330,22 @@ fn facts(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
             ));
             ok = false;
         }
+        // An event happens at a date; a state may have no known start.
+        let event = relation.is_some_and(|r| fb.relations[r].event);
+        let from = match &spec.from {
+            Some(d) => d.clone(),
+            None if event => {
+                problems.push(problem(
+                    f.source,
+                    at(),
+                    format!("`{}` is an event: it needs `from`, its date", spec.relation),
+                    None,
+                ));
+                ok = false;
+                PartialDate::always()
+            }
+            None => PartialDate::always(),
+        };
         if spec.sources.is_empty() {
             problems.push(problem(
                 f.source,
@@ -317,11 +357,11 @@ fn facts(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
         }
         ok &= check_sources(&spec.sources, f.source, &at(), problems);
         if let Some(u) = &spec.until {
-            if u.end < spec.from.start {
+            if u.end < from.start {
                 problems.push(problem(
                     f.source,
                     at(),
-                    format!("`until: {u}` is before `from: {}`", spec.from),
+                    format!("`until: {u}` is before `from: {from}`"),
                     None,
                 ));
                 ok = false;
@@ -343,9 +383,12 @@ fn facts(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
             subject,
             relation,
             object,
-            from: spec.from.clone(),
+            from,
+            designated: spec.designated.clone(),
             until: spec.until.clone(),
             sources: spec.sources.clone().into(),
+            checked: spec.checked.clone(),
+            last_reported: spec.last_reported.clone(),
             note: spec.note.clone(),
         });
     }
@@ -389,6 +432,7 @@ fn coverage(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
                 from: spec.from.clone(),
                 until: spec.until.clone(),
                 sources: Arc::from(spec.sources.clone()),
+                checked: spec.checked.clone(),
                 note: spec.note.clone(),
             });
         }

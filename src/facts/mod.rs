@@ -5,6 +5,7 @@
 pub mod build;
 mod claim;
 mod names;
+pub mod sources;
 pub mod spec;
 pub mod time;
 
@@ -16,6 +17,7 @@ use rustc_hash::FxHashMap;
 pub use claim::Claim;
 use names::NameTrie;
 pub use names::{name_key, NameMatch};
+pub use sources::Policy;
 pub use time::PartialDate;
 
 /// Index of an entity in [`FactBase::entities`].
@@ -38,6 +40,8 @@ pub struct Entity {
     pub demonyms: Vec<String>,
     /// The country it belongs to.
     pub country: Option<EntityId>,
+    /// For a group standing for some members of an organisation: the organisation.
+    pub members_of: Option<EntityId>,
     /// A finer kind (`air base`).
     pub subtype: Option<String>,
     /// Sources for its names and description.
@@ -76,12 +80,18 @@ pub struct Fact {
     pub relation: usize,
     /// To whom or what, if the relation has an object.
     pub object: Option<EntityId>,
-    /// Holds from (or happened on).
+    /// Holds from (or happened on); [`PartialDate::always`] when it has no known start.
     pub from: PartialDate,
+    /// For an office: when the holder was designated, before `from`.
+    pub designated: Option<PartialDate>,
     /// Holds until.
     pub until: Option<PartialDate>,
-    /// URLs.
+    /// URLs, the best first.
     pub sources: Arc<[String]>,
+    /// When it was last verified.
+    pub checked: Option<PartialDate>,
+    /// For a state with no known end: the last date the sources report it.
+    pub last_reported: Option<PartialDate>,
     /// Remarks.
     pub note: Option<String>,
 }
@@ -97,8 +107,10 @@ pub struct Coverage {
     pub from: PartialDate,
     /// End of the period.
     pub until: Option<PartialDate>,
-    /// URLs.
+    /// URLs, the best first.
     pub sources: Arc<[String]>,
+    /// When the list was last verified to be complete.
+    pub checked: Option<PartialDate>,
     /// What it covers.
     pub note: Option<String>,
 }
@@ -132,6 +144,8 @@ pub struct FactBase {
     pub facts: Vec<Fact>,
     /// Coverage statements.
     pub coverage: Vec<Coverage>,
+    /// The policy its sources are held to.
+    pub policy: Policy,
     by_id: FxHashMap<String, EntityId>,
     by_name: FxHashMap<String, Vec<Actor>>,
     relation_by_name: FxHashMap<String, usize>,
@@ -228,10 +242,12 @@ impl FactBase {
             s.push(' ');
             s.push_str(&self.display(o));
         }
-        match (&f.until, rel.event) {
-            (_, true) => s.push_str(&format!(" ({})", f.from)),
-            (Some(u), false) => s.push_str(&format!(" (from {} until {})", f.from, u)),
-            (None, false) => s.push_str(&format!(" (since {})", f.from)),
+        match (&f.until, rel.event, f.from.is_always()) {
+            (_, true, _) => s.push_str(&format!(" ({})", f.from)),
+            (Some(u), false, true) => s.push_str(&format!(" (until {u})")),
+            (Some(u), false, false) => s.push_str(&format!(" (from {} until {})", f.from, u)),
+            (None, false, true) => {}
+            (None, false, false) => s.push_str(&format!(" (since {})", f.from)),
         }
         s
     }

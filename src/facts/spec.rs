@@ -56,6 +56,11 @@ pub struct EntitySpec {
     /// The country it belongs to (entity id): a city's, an armed group's, a person's.
     #[serde(default)]
     pub country: Option<String>,
+    /// For a group that stands for some of the members of an organisation
+    /// ("NATO countries"): the organisation's id. A claim about the group
+    /// is judged against the members' facts.
+    #[serde(default)]
+    pub members_of: Option<String>,
     /// A finer kind, shown to readers: `air base`, `naval facility`.
     #[serde(default, rename = "type")]
     pub subtype: Option<String>,
@@ -75,14 +80,28 @@ pub struct FactSpec {
     /// Entity id; absent for one-place relations such as `died`.
     #[serde(default)]
     pub object: Option<String>,
-    /// The date the fact holds from (or the event's date).
-    pub from: PartialDate,
+    /// The date the fact holds from (or the event's date); a state without
+    /// it has no known start (where a place is).
+    #[serde(default)]
+    pub from: Option<PartialDate>,
+    /// For an office: the day the holder was designated or elected, before
+    /// taking office on `from`; the title is not wrong in between.
+    #[serde(default)]
+    pub designated: Option<PartialDate>,
     /// The date it stops holding; open when absent.
     #[serde(default)]
     pub until: Option<PartialDate>,
-    /// At least one URL.
+    /// At least one URL, the best first (see the source policy).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// When the fact was last verified against its sources.
+    #[serde(default)]
+    pub checked: Option<PartialDate>,
+    /// For a state with no known end: the last date the sources report it
+    /// holding. After it a claim that it holds is not contradicted, only
+    /// unsupported (silence is not an end).
+    #[serde(default)]
+    pub last_reported: Option<PartialDate>,
     /// Anything a reader should know.
     #[serde(default)]
     pub note: Option<String>,
@@ -102,9 +121,12 @@ pub struct CoverageSpec {
     /// End of that period; open when absent.
     #[serde(default)]
     pub until: Option<PartialDate>,
-    /// At least one URL.
+    /// At least one URL, the best first.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// When the list was last verified to be complete.
+    #[serde(default)]
+    pub checked: Option<PartialDate>,
     /// What the list covers.
     #[serde(default)]
     pub note: Option<String>,

@@ -62,6 +62,21 @@ impl PartialDate {
         }
     }
 
+    /// No known start: a state that holds for as far back as it matters
+    /// (where a place is, unless it was founded, moved or renamed).
+    pub fn always() -> PartialDate {
+        PartialDate {
+            start: Date::MIN,
+            end: Date::MIN,
+            text: String::new(),
+        }
+    }
+
+    /// Whether it is [`PartialDate::always`].
+    pub fn is_always(&self) -> bool {
+        self.text.is_empty()
+    }
+
     /// The year of its first day.
     pub fn year(&self) -> i16 {
         self.start.year()

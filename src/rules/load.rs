@@ -89,6 +89,7 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
             entities: &p.entities,
             facts: &p.facts,
             coverage: &p.coverage,
+            policy: p.source_policy.as_ref(),
         })
         .collect();
     let (facts, fact_problems) = factbuild::build(&file_facts);

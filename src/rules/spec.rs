@@ -197,4 +197,7 @@ pub struct PackSpec {
     /// Completeness statements.
     #[serde(default)]
     pub coverage: Vec<crate::facts::spec::CoverageSpec>,
+    /// The policy the fact base's sources are held to.
+    #[serde(default)]
+    pub source_policy: Option<crate::facts::sources::PolicySpec>,
 }
