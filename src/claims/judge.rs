@@ -202,13 +202,18 @@ pub fn judge<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
     if let Some(obj) = claim.object {
         for c in &fb.coverage {
             let in_period = c.from.start <= t.1 && c.until.as_ref().is_none_or(|u| u.end >= t.0);
+            let covers_subject = c
+                .subject
+                .is_none_or(|s| may_be_entity(fb, claim.subject, s));
             if c.relation == claim.relation
                 && in_period
+                && covers_subject
                 && obj.iter().any(|a| a.entity() == c.object)
             {
                 let mut holders: Vec<EntityId> = fb
                     .facts_of(claim.relation)
                     .filter(|f| f.object == Some(c.object) && holds(f, t))
+                    .filter(|f| c.subject.is_none_or(|s| f.subject == s))
                     .map(|f| f.subject)
                     .collect();
                 holders.dedup();

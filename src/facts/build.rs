@@ -400,6 +400,16 @@ fn coverage(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
         let at = || At::Coverage(n);
         let relation = fb.relation_by_name.get(&spec.relation).copied();
         let object = fb.by_id.get(&spec.object).copied();
+        let subject = spec.subject.as_ref().map(|s| (s, fb.by_id.get(s).copied()));
+        if let Some((s, None)) = &subject {
+            problems.push(problem(
+                f.source,
+                at(),
+                format!("unknown entity `{s}` in `subject`"),
+                None,
+            ));
+            continue;
+        }
         if relation.is_none() {
             problems.push(problem(
                 f.source,
@@ -428,6 +438,7 @@ fn coverage(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
         if let (Some(relation), Some(object)) = (relation, object) {
             fb.coverage.push(Coverage {
                 relation,
+                subject: subject.and_then(|(_, s)| s),
                 object,
                 from: spec.from.clone(),
                 until: spec.until.clone(),

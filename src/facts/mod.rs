@@ -101,6 +101,8 @@ pub struct Fact {
 pub struct Coverage {
     /// Index into [`FactBase::relations`].
     pub relation: usize,
+    /// The one subject whose facts it covers (all subjects when absent).
+    pub subject: Option<EntityId>,
     /// The object whose subjects are all listed.
     pub object: EntityId,
     /// Start of the period.

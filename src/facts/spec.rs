@@ -114,6 +114,10 @@ pub struct FactSpec {
 pub struct CoverageSpec {
     /// Relation name.
     pub relation: String,
+    /// Entity id: the list covers only this subject's facts with the
+    /// object ("every US military presence in Libya": none since 2019).
+    #[serde(default)]
+    pub subject: Option<String>,
     /// Entity id.
     pub object: String,
     /// Start of the period the list is complete for.
