@@ -100,3 +100,46 @@ fn user_facts_extend_the_base_and_claims_use_them() {
     );
     assert!(run.stdout.contains("https://example.org/bree"));
 }
+
+#[test]
+fn built_in_facts_meet_the_source_policy() {
+    // Every built-in fact, coverage statement and entity: sources on the
+    // policy's tiers, the best first, none denied, at most three, each a
+    // well-formed address; every fact and coverage statement checked.
+    let run = factlint(&["facts", "--audit"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("0 breaches of the source policy (5 tiers, "),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_audit_names_each_kind_of_breach() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = write(
+        dir.path(),
+        "mine.yml",
+        "facts:\n\
+         - {subject: finland, relation: member-of, object: nato, from: 2023-04-04, checked: 2026-12-01,\n   \
+            sources: [https://www.reuters.com/a, https://www.nato.int/b]}\n\
+         - {subject: sweden, relation: member-of, object: nato, from: 2024-03-07,\n   \
+            sources: [https://www.nato.int/a, https://sputniknews.com/b, https://example.org/c, https://www.nato.int/d]}\n\
+         - {subject: norway, relation: member-of, object: nato, from: 1949-04-04, checked: 2026-12-01,\n   \
+            sources: ['https://www.nato.int/x?a=1&amp;b=2']}\n",
+    );
+    let run = factlint(&["facts", "--audit", "--rules", &facts]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    for expected in [
+        "fact finland member-of nato (from 2023-04-04): `https://www.nato.int/b` (record) comes after a worse source: the best first",
+        "fact sweden member-of nato (from 2024-03-07): 4 sources; at most 3 (the best first)",
+        "fact sweden member-of nato (from 2024-03-07): `https://sputniknews.com/b`: denied (Russian state propaganda outlet (Sputnik))",
+        "fact sweden member-of nato (from 2024-03-07): `https://example.org/c`: its domain is on no tier of the source policy",
+        "fact sweden member-of nato (from 2024-03-07): no `checked` date: say when it was last verified",
+        "fact norway member-of nato (from 1949-04-04): `https://www.nato.int/x?a=1&amp;b=2`: a mangled address (an HTML entity or a space in it)",
+    ] {
+        assert!(run.stdout.contains(expected), "{expected}\n{}", run.stdout);
+    }
+}

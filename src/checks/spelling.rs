@@ -104,6 +104,8 @@ pub const INFO: CheckInfo = CheckInfo {
         "The Hmeimim air base is busy. Hmeimim lies near Latakia.",
         "Gaddafi fell in 2011; Gaddafi’s forces scattered.",
         "Ahmed al-Sharaa, once known as Abu Mohammed al-Jolani, spoke.",
+        "The S-300PMU1 and the S-300PMU2 are different models.",
+        "Rifaat al-Assad lived in France; Bashar al-Assad stayed in Damascus.",
     ],
 };
 
@@ -119,6 +121,15 @@ impl Check for SpellingConsistency {
         // The names of one entity each, as (entity, index) packed in one
         // integer and sorted: grouped by entity, in document order within
         // a group, with one allocation however many entities there are.
+        // The entities named by a name of their own (not shared): a family
+        // name's spellings are grouped with the one the article names.
+        let named: Vec<usize> = names
+            .iter()
+            .filter_map(|m| match m.actors {
+                [Actor::Entity(e)] => Some(*e),
+                _ => None,
+            })
+            .collect();
         let mut order: Vec<u64> = names
             .iter()
             .enumerate()
@@ -127,9 +138,23 @@ impl Check for SpellingConsistency {
                     Actor::Entity(e) => Some(*e),
                     Actor::Nationality(_) => None,
                 });
-                // Names shared by several entities ("Assad") say nothing about spelling.
+                // Names shared by several entities say nothing about spelling,
+                // but for a family name ("Gaddafi", "Qaddafi"): its spellings
+                // stand for the family member the article names (else its first).
                 match (entities.next(), entities.next()) {
                     (Some(e), None) => Some(((e as u64) << 32) | k as u64),
+                    (Some(e), Some(f)) if fb.is_family_name(m.key) => {
+                        let all = [e, f].into_iter().chain(entities);
+                        let (mut first, mut introduced) = (usize::MAX, None);
+                        for x in all {
+                            first = first.min(x);
+                            if introduced.is_none() && named.contains(&x) {
+                                introduced = Some(x);
+                            }
+                        }
+                        let group = introduced.unwrap_or(first);
+                        Some(((group as u64) << 32) | k as u64)
+                    }
                     _ => None,
                 }
             })

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::judge::{judge, judge_title, Statement, Verdict};
 use crate::document::Document;
-use crate::facts::{Actor, Claim, FactBase, PartialDate};
+use crate::facts::{Actor, Claim, EntityId, FactBase, PartialDate};
 use crate::source::Position;
 use crate::text::TokenKind;
 
@@ -25,6 +25,8 @@ pub struct ClaimRule {
     pub when: Option<usize>,
     /// Capture holding a title word.
     pub title: Option<usize>,
+    /// The claim is about when a state began ("joined NATO in 2024").
+    pub start: bool,
 }
 
 /// Variables that claim rules' messages, suggestions and help may use.
@@ -54,6 +56,9 @@ pub struct Captured<'a> {
     pub sentence_year: Option<PartialDate>,
     /// Whether the rule reports claims the base calls unsupported.
     pub reports_unsupported: bool,
+    /// Whether the article named an entity in full before the match (what
+    /// a bare family name may stand for).
+    pub introduced: &'a dyn Fn(EntityId) -> bool,
 }
 
 /// Which of a claim rule's messages a finding takes.
@@ -112,9 +117,24 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     let claim = m.claim;
     let text = |i: Option<usize>| i.and_then(|i| m.captures.get(i).cloned().flatten());
     let subject_text = text(Some(claim.subject))?;
-    let subject = fb.resolve(&subject_text);
+    let mut subject = fb.resolve(&subject_text);
     if subject.is_empty() {
         return None;
+    }
+    // A bare family name stands for the family member the article has
+    // introduced; with none, only a title can pick the one who held it.
+    let introduced: Vec<Actor>;
+    if fb.is_family_name(&subject_text) {
+        introduced = subject
+            .iter()
+            .copied()
+            .filter(|a| (m.introduced)(a.entity()))
+            .collect();
+        if !introduced.is_empty() {
+            subject = &introduced;
+        } else if claim.title.is_none() {
+            return None;
+        }
     }
     let object_text = text(claim.object);
     let object = match &object_text {
@@ -130,7 +150,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     let at = m.at;
     let event = claim.relation.is_some_and(|r| fb.relations[r].event);
     let when = match text(claim.when) {
-        Some(w) => PartialDate::parse(&w),
+        Some(w) => PartialDate::parse_prose(&w),
         None if !event => m.sentence_year.clone(),
         None => None,
     };
@@ -165,6 +185,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
                 object,
                 when,
                 at,
+                start: claim.start,
             },
         ),
         (None, Some(t)) => judge_title(fb, subject, &text(Some(t))?, when, at),

@@ -1,6 +1,20 @@
 //! Judging a claim against the fact base: supported, contradicted (by which
 //! fact), unsupported (the base lists every holder and this is not one), or
 //! unknown (the base cannot tell; factlint stays silent).
+//!
+//! How the world is modelled here:
+//! - an event happens at its date; a journey with several stops is several
+//!   events of one date (fled to Hmeimim, then to Moscow);
+//! - a state holds from its start (or from the holder's designation, for an
+//!   office: "Prime Minister Dbeibah" between his designation and his
+//!   swearing-in is not wrong) until its end; after the last date the
+//!   sources report it, it is not known to hold or to have ended, so a claim
+//!   is never contradicted there;
+//! - a claim about when a state began ("joined NATO in 2024") is judged
+//!   against its start;
+//! - a group that stands for some members of an organisation ("NATO
+//!   countries") makes a claim about some of them: supported when one
+//!   member's fact supports it, never contradicted by one member's.
 
 use jiff::civil::Date;
 
@@ -20,6 +34,9 @@ pub struct Statement<'a> {
     pub when: Option<PartialDate>,
     /// The document's date.
     pub at: Date,
+    /// The claim is about when the state began ("joined NATO in 2024"),
+    /// not about whether it held then.
+    pub start: bool,
 }
 
 /// Why a fact contradicts a claim.
@@ -68,8 +85,57 @@ fn span(when: &Option<PartialDate>, at: Date) -> (Date, Date) {
     }
 }
 
-fn holds(f: &Fact, (a, b): (Date, Date)) -> bool {
-    f.from.start <= b && f.until.as_ref().is_none_or(|u| u.end >= a)
+/// Whether a state holds over some of the days `(a, b)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holds {
+    /// It does.
+    Yes,
+    /// It had not begun, or had ended.
+    No,
+    /// The days come after the last report of it: it may or may not hold.
+    Unknown,
+}
+
+/// Whether state `f` holds over some of the days `(a, b)`: from its start,
+/// or from the holder's designation (an office), until its end.
+fn holding(f: &Fact, (a, b): (Date, Date)) -> Holds {
+    let start = f.designated.as_ref().unwrap_or(&f.from).start;
+    if start > b {
+        return Holds::No;
+    }
+    match (&f.until, &f.last_reported) {
+        (Some(u), _) if u.end < a => Holds::No,
+        (Some(_), _) => Holds::Yes,
+        (None, Some(last)) if last.end < a => Holds::Unknown,
+        (None, _) => Holds::Yes,
+    }
+}
+
+fn holds(f: &Fact, t: (Date, Date)) -> bool {
+    holding(f, t) == Holds::Yes
+}
+
+/// Whether a claimed start (`when`) fits the state's: its start, or the
+/// holder's designation.
+fn starts_at(f: &Fact, w: &PartialDate) -> bool {
+    let near = |d: &PartialDate| d.start <= w.end && d.end >= w.start;
+    near(&f.from) || f.designated.as_ref().is_some_and(near)
+}
+
+/// The members, at the days `t`, of the organisation a group stands for
+/// (the subjects of its `member-of` facts), when the claim's subject is
+/// such a group.
+fn group_members(fb: &FactBase, subject: &[Actor], t: (Date, Date)) -> Option<Vec<Actor>> {
+    let org = subject
+        .iter()
+        .find_map(|a| fb.entities[a.entity()].members_of)?;
+    let member_of = fb.relation("member-of")?;
+    let members = fb
+        .facts_of(member_of)
+        .filter(|f| f.object == Some(org) && holds(f, t))
+        .map(|f| Actor::Entity(f.subject))
+        .collect();
+    Some(members)
 }
 
 /// The claimed object and the fact's are the same, or one lies within the
@@ -84,6 +150,62 @@ fn object_matches(fb: &FactBase, claim: Option<&[Actor]>, fact: Option<EntityId>
 
 /// Judges a claim.
 pub fn judge<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
+    let t = span(&claim.when, claim.at);
+    // A group ("NATO countries"): some of its members, each judged alone;
+    // one supports it, or the base's complete list shows none does.
+    if let Some(members) = group_members(fb, claim.subject, t) {
+        for m in &members {
+            let one = Statement {
+                subject: std::slice::from_ref(m),
+                ..claim.clone()
+            };
+            if matches!(judge_one(fb, &one), Verdict::Supported) {
+                return Verdict::Supported;
+            }
+        }
+        return match unsupported(fb, claim, &members, t) {
+            Some(v) => v,
+            None => Verdict::Unknown,
+        };
+    }
+    judge_one(fb, claim)
+}
+
+/// The verdict of a complete list of the relation's holders (with the
+/// claim's object, at its time) that holds none of `subjects`.
+fn unsupported<'a>(
+    fb: &'a FactBase,
+    claim: &Statement,
+    subjects: &[Actor],
+    t: (Date, Date),
+) -> Option<Verdict<'a>> {
+    let obj = claim.object?;
+    for c in &fb.coverage {
+        let in_period = c.from.start <= t.1 && c.until.as_ref().is_none_or(|u| u.end >= t.0);
+        let covers_subject = c.subject.is_none_or(|s| may_be_entity(fb, subjects, s));
+        if c.relation == claim.relation
+            && in_period
+            && covers_subject
+            && obj.iter().any(|a| a.entity() == c.object)
+        {
+            let mut holders: Vec<EntityId> = fb
+                .facts_of(claim.relation)
+                .filter(|f| f.object == Some(c.object) && holds(f, t))
+                .filter(|f| c.subject.is_none_or(|s| f.subject == s))
+                .map(|f| f.subject)
+                .collect();
+            holders.dedup();
+            return Some(Verdict::Unsupported {
+                coverage: c,
+                holders,
+            });
+        }
+    }
+    None
+}
+
+/// Judges a claim about one actor (or about the readings of one name).
+fn judge_one<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
     let Some(rel) = fb.relations.get(claim.relation) else {
         return Verdict::Unknown;
     };
@@ -113,14 +235,34 @@ pub fn judge<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
                 Some(_) => Verdict::Unknown,
             };
         }
+        if claim.start {
+            // When the state began: its start (or designation) must fit.
+            return match &claim.when {
+                Some(w) if !exact.iter().any(|f| starts_at(f, w)) => Verdict::Contradicted {
+                    fact: first,
+                    reason: Reason::WrongTime,
+                },
+                _ => Verdict::Supported,
+            };
+        }
         if exact.iter().any(|f| holds(f, t)) {
             return Verdict::Supported;
+        }
+        // After the last report of it, a state is not known to have ended.
+        if exact.iter().any(|f| holding(f, t) == Holds::Unknown) {
+            return unsupported(fb, claim, claim.subject, t).unwrap_or(Verdict::Unknown);
         }
         let reason = if first.from.start > t.1 {
             Reason::NotYet
         } else {
             Reason::Stale
         };
+        // A state that began later says nothing of an earlier one, unless
+        // it is held by one subject at a time (an office, control of a
+        // place), whose holders the base lists.
+        if reason == Reason::NotYet && !rel.one_subject {
+            return unsupported(fb, claim, claim.subject, t).unwrap_or(Verdict::Unknown);
+        }
         return Verdict::Contradicted {
             fact: first,
             reason,
@@ -184,8 +326,20 @@ pub fn judge<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
             }
         }
     }
+    // A stop on the way within the subject's own country is not excluded
+    // by the journey's destination abroad.
+    let on_the_way = |obj: &[Actor]| {
+        rel.journey
+            && obj.iter().all(|o| {
+                claim.subject.iter().any(|s| {
+                    fb.entities[s.entity()]
+                        .country
+                        .is_some_and(|c| fb.within(o.entity(), c))
+                })
+            })
+    };
     if rel.one_object {
-        if let Some(obj) = claim.object {
+        if let Some(obj) = claim.object.filter(|o| !on_the_way(o)) {
             let other = fb
                 .facts_of(claim.relation)
                 .filter(|f| may_be_entity(fb, claim.subject, f.subject))
@@ -199,32 +353,7 @@ pub fn judge<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
             }
         }
     }
-    if let Some(obj) = claim.object {
-        for c in &fb.coverage {
-            let in_period = c.from.start <= t.1 && c.until.as_ref().is_none_or(|u| u.end >= t.0);
-            let covers_subject = c
-                .subject
-                .is_none_or(|s| may_be_entity(fb, claim.subject, s));
-            if c.relation == claim.relation
-                && in_period
-                && covers_subject
-                && obj.iter().any(|a| a.entity() == c.object)
-            {
-                let mut holders: Vec<EntityId> = fb
-                    .facts_of(claim.relation)
-                    .filter(|f| f.object == Some(c.object) && holds(f, t))
-                    .filter(|f| c.subject.is_none_or(|s| f.subject == s))
-                    .map(|f| f.subject)
-                    .collect();
-                holders.dedup();
-                return Verdict::Unsupported {
-                    coverage: c,
-                    holders,
-                };
-            }
-        }
-    }
-    Verdict::Unknown
+    unsupported(fb, claim, claim.subject, t).unwrap_or(Verdict::Unknown)
 }
 
 /// Judges a title before a name ("President Assad") at the claim's time:
@@ -257,6 +386,10 @@ pub fn judge_title<'a>(
         } else {
             Verdict::Supported
         };
+    }
+    // After the last report of an office held, it is not known to have ended.
+    if facts.iter().any(|f| holding(f, t) == Holds::Unknown) {
+        return Verdict::Unknown;
     }
     // The closest office in time explains the verdict.
     let ended: Option<&&Fact> = facts

@@ -65,7 +65,7 @@ pub fn rule(id: &str, args: &RuleArgs) -> i32 {
         }
         println!("passes:");
         for e in &r.examples.pass {
-            println!("  {} {e}", style.ok("✔"));
+            println!("  {} {}", style.ok("✔"), e.text);
         }
     }
     if !r.sources.is_empty() {

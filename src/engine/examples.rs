@@ -67,11 +67,14 @@ pub fn run(engine: &Engine, select: impl Fn(&Rule) -> bool) -> ExampleReport {
             .examples
             .flag
             .iter()
-            .map(|e| (Expect::Flag, &e.text, Some(e)))
-            .chain(rule.examples.pass.iter().map(|t| (Expect::Pass, t, None)));
-        for (expect, text, wanted) in cases {
+            .map(|e| (Expect::Flag, e))
+            .chain(rule.examples.pass.iter().map(|e| (Expect::Pass, e)));
+        for (expect, example) in cases {
             report.examples += 1;
-            let doc = Document::from_text(text);
+            let text = &example.text;
+            let wanted = (expect == Expect::Flag).then_some(example);
+            let mut doc = Document::from_text(text);
+            doc.date = example.date;
             let ids = engine.word_ids(&doc);
             let mut found = matching::run(book, &doc, &ids, |r| r as usize == idx, &mut Vec::new());
             sort(&mut found);

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::claims::{self, Captured, Judged, Outcome};
 use crate::document::Document;
-use crate::facts::Claim;
+use crate::facts::{Actor, Claim, EntityId};
 use crate::finding::{Finding, Place};
 use crate::pattern::{Cache, Captures};
 use crate::rules::{Rule, Rulebook};
@@ -26,6 +26,14 @@ pub(super) fn run(
 ) -> Vec<Finding> {
     let mut cache = Cache::default();
     let mut findings = Vec::new();
+    // Who the article names in full, and where: found at the first claim
+    // that needs it (a bare family name).
+    let named = std::cell::OnceCell::new();
+    let named = || {
+        named
+            .get_or_init(|| named_in_full(book, doc, ids))
+            .as_slice()
+    };
     for (s, r) in book.prefilter.candidates(doc, ids, allowed) {
         let rule = &book.rules[r as usize];
         let range = doc.sentences[s as usize].clone();
@@ -53,12 +61,30 @@ pub(super) fn run(
             if unless.iter().any(|x| x.start < w.end && w.start < x.end) {
                 continue;
             }
-            if let Some(f) = finding(book, rule, doc, year.clone(), &m, claims) {
+            if let Some(f) = finding(book, rule, doc, year.clone(), &m, &named, claims) {
                 findings.push(f);
             }
         }
     }
     findings
+}
+
+/// The entities `doc` names by a name that is not a family name, each with
+/// the byte offset where it is named.
+fn named_in_full(book: &Rulebook, doc: &Document, ids: &WordIds) -> Vec<(usize, EntityId)> {
+    let fb = &book.facts;
+    let mut out = Vec::new();
+    for m in fb.find_names(doc.prose(), ids) {
+        if fb.is_family_name(m.key) {
+            continue;
+        }
+        for a in m.actors {
+            if let Actor::Entity(e) = a {
+                out.push((m.span.start, *e));
+            }
+        }
+    }
+    out
 }
 
 /// The prose text of tokens `range`, single-spaced as written.
@@ -80,12 +106,13 @@ fn tokens_text(doc: &Document, range: Range<usize>) -> String {
 
 /// The finding of one match of `rule`; `None` for a claim the fact base
 /// supports or cannot judge.
-fn finding(
+fn finding<'n>(
     book: &Rulebook,
     rule: &Rule,
     doc: &Document,
     sentence_year: Option<crate::facts::PartialDate>,
     m: &Captures,
+    named: &dyn Fn() -> &'n [(usize, EntityId)],
     claims: &mut Vec<Claim>,
 ) -> Option<Finding> {
     let marked = m.marked();
@@ -115,6 +142,8 @@ fn finding(
     };
     let judged: Option<Judged> = match &rule.claim {
         Some(claim) => {
+            let here = doc.tokens[whole.start].start();
+            let introduced = |e: EntityId| named().iter().any(|&(at, n)| n == e && at < here);
             let captured = Captured {
                 claim,
                 rule: &rule.id,
@@ -122,6 +151,7 @@ fn finding(
                 at: claims::as_of(doc),
                 sentence_year,
                 reports_unsupported: rule.unsupported.is_some(),
+                introduced: &introduced,
             };
             Some(claims::judge_match(&book.facts, &captured, record)?)
         }
@@ -188,7 +218,7 @@ mod tests {
         let mut compared = 0;
         for rule in &book.rules {
             let flags = rule.examples.flag.iter().map(|e| &e.text);
-            let examples = flags.chain(&rule.examples.pass);
+            let examples = flags.chain(rule.examples.pass.iter().map(|e| &e.text));
             for text in examples {
                 let doc = Document::from_text(text);
                 let ids = engine.word_ids(&doc);
@@ -221,7 +251,7 @@ mod tests {
         let mut examples: Vec<&str> = Vec::new();
         for rule in &book.rules {
             let flags = rule.examples.flag.iter().map(|e| e.text.as_str());
-            for text in flags.chain(rule.examples.pass.iter().map(String::as_str)) {
+            for text in flags.chain(rule.examples.pass.iter().map(|e| e.text.as_str())) {
                 examples.push(text);
                 words.extend(text.split_whitespace().map(str::to_string));
             }

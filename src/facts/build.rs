@@ -151,6 +151,7 @@ fn relations(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>
                 one_object: spec.one_object,
                 titles: spec.titles.iter().map(|t| normalize(t)).collect(),
                 transitive: spec.transitive,
+                journey: spec.journey,
             };
             match fb.relation_by_name.get(name) {
                 Some(&i) => fb.relations[i] = rel,
@@ -252,6 +253,7 @@ fn entities(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>)
             name: e.name.clone(),
             kind: e.kind.clone(),
             aliases: e.aliases.clone(),
+            family_names: e.family_names.clone(),
             preferred: e.preferred.clone(),
             demonyms: e.demonyms.clone(),
             country,
@@ -274,6 +276,14 @@ fn names(fb: &mut FactBase) {
             if !v.contains(&Actor::Entity(i)) {
                 v.push(Actor::Entity(i));
             }
+        }
+        for name in &e.family_names {
+            let key = name_key(name);
+            let v = fb.by_name.entry(key.clone()).or_default();
+            if !v.contains(&Actor::Entity(i)) {
+                v.push(Actor::Entity(i));
+            }
+            fb.family.insert(key);
         }
         for d in &e.demonyms {
             let v = fb.by_name.entry(name_key(d)).or_default();

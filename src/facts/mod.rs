@@ -34,6 +34,8 @@ pub struct Entity {
     pub kind: String,
     /// Other spellings.
     pub aliases: Vec<String>,
+    /// Family names, which stand for it only once it has been introduced.
+    pub family_names: Vec<String>,
     /// House-style spelling, if any.
     pub preferred: Option<String>,
     /// Nationality adjectives (countries).
@@ -69,6 +71,8 @@ pub struct Relation {
     pub titles: Vec<String>,
     /// Transitive (being within a place).
     pub transitive: bool,
+    /// A movement: stops within the subject's own country are not excluded.
+    pub journey: bool,
 }
 
 /// A sourced, dated fact.
@@ -150,6 +154,8 @@ pub struct FactBase {
     pub policy: Policy,
     by_id: FxHashMap<String, EntityId>,
     by_name: FxHashMap<String, Vec<Actor>>,
+    /// The keys of names that are some entity's family name.
+    family: rustc_hash::FxHashSet<String>,
     relation_by_name: FxHashMap<String, usize>,
     /// Entity names as a trie over their words, for finding names in documents.
     names: NameTrie,
@@ -173,6 +179,11 @@ impl FactBase {
             .get(&name_key(name))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Whether a name (as written in a document) is some entity's family name.
+    pub fn is_family_name(&self, name: &str) -> bool {
+        !self.family.is_empty() && self.family.contains(&name_key(name))
     }
 
     /// The facts of a relation.
@@ -263,6 +274,7 @@ impl FactBase {
         for e in &self.entities {
             let names: Vec<String> = std::iter::once(e.name.clone())
                 .chain(e.aliases.iter().cloned())
+                .chain(e.family_names.iter().cloned())
                 .chain(e.preferred.iter().cloned())
                 .collect();
             by_kind

@@ -31,6 +31,11 @@ pub struct RelationSpec {
     /// A → B and B → C give A → C (being located in a place).
     #[serde(default)]
     pub transitive: bool,
+    /// A movement (fleeing, flying): its facts record the destination
+    /// abroad, and do not exclude stops on the way within the subject's own
+    /// country.
+    #[serde(default)]
+    pub journey: bool,
 }
 
 /// An entity as written in YAML.
@@ -47,6 +52,11 @@ pub struct EntitySpec {
     /// Other spellings, transliterations and acronyms.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Family names ("Assad", "Haftar"): they stand for this person only
+    /// where the article has named the person in full first (or a title
+    /// picks the holder); other members of the family are other people.
+    #[serde(default)]
+    pub family_names: Vec<String>,
     /// House-style spelling, when it differs from `name`.
     #[serde(default)]
     pub preferred: Option<String>,

@@ -53,6 +53,62 @@ impl PartialDate {
         })
     }
 
+    /// Parses a date as prose writes it: `4 April 2023`, `April 4, 2023`,
+    /// `Apr. 4 2023`, `April 2023`, `2023` (month names in English, in any
+    /// case, full or abbreviated), or any form [`PartialDate::parse`] reads.
+    pub fn parse_prose(s: &str) -> Option<PartialDate> {
+        if let Some(d) = PartialDate::parse(s) {
+            return Some(d);
+        }
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_end_matches('.'))
+            .filter(|w| {
+                !w.is_empty() && !w.eq_ignore_ascii_case("of") && !w.eq_ignore_ascii_case("the")
+            })
+            .collect();
+        let day = |w: &str| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            let ordinal = suffix.is_empty()
+                || ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|o| suffix.eq_ignore_ascii_case(o));
+            (ordinal && (1..=2).contains(&digits.len()))
+                .then(|| digits.parse::<i8>().ok())
+                .flatten()
+        };
+        let year = |w: &str| (w.len() == 4).then(|| w.parse::<i16>().ok()).flatten();
+        let (y, m, d) = match words.as_slice() {
+            [a, b, c] => match (day(a), month(b), month(a), day(b)) {
+                (Some(d), Some(m), _, _) => (year(c)?, m, Some(d)),
+                (_, _, Some(m), Some(d)) => (year(c)?, m, Some(d)),
+                _ => return None,
+            },
+            [a, b] => (year(b)?, month(a)?, None),
+            _ => return None,
+        };
+        let text = s.trim().to_string();
+        match d {
+            Some(d) => {
+                let date = Date::new(y, m, d).ok()?;
+                Some(PartialDate {
+                    start: date,
+                    end: date,
+                    text,
+                })
+            }
+            None => {
+                let start = Date::new(y, m, 1).ok()?;
+                Some(PartialDate {
+                    start,
+                    end: start.last_of_month(),
+                    text,
+                })
+            }
+        }
+    }
+
     /// A single day.
     pub fn day(d: Date) -> PartialDate {
         PartialDate {
@@ -81,6 +137,32 @@ impl PartialDate {
     pub fn year(&self) -> i16 {
         self.start.year()
     }
+}
+
+/// The number of an English month's name, full or abbreviated ("Sept" too).
+fn month(w: &str) -> Option<i8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = w.to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let k = NAMES
+        .iter()
+        .position(|n| *n == w || (w.len() <= 4 && n.starts_with(&w)))?;
+    Some(k as i8 + 1)
 }
 
 impl fmt::Display for PartialDate {
@@ -135,5 +217,33 @@ mod tests {
             PartialDate::parse("2024-12-08T10:00:00Z").unwrap().text,
             "2024-12-08"
         );
+    }
+
+    #[test]
+    fn dates_as_prose_writes_them() {
+        let day =
+            |s: &str| PartialDate::parse_prose(s).map(|d| (d.start.to_string(), d.end.to_string()));
+        let d = |x: &str| Some((x.to_string(), x.to_string()));
+        assert_eq!(day("4 April 2023"), d("2023-04-04"));
+        assert_eq!(day("April 4, 2023"), d("2023-04-04"));
+        assert_eq!(day("Apr. 4 2023"), d("2023-04-04"));
+        assert_eq!(day("4th of April 2023"), d("2023-04-04"));
+        assert_eq!(day("8 December 2024"), d("2024-12-08"));
+        assert_eq!(day("Sept 1 2024"), d("2024-09-01"));
+        assert_eq!(
+            day("April 2023"),
+            Some(("2023-04-01".into(), "2023-04-30".into()))
+        );
+        assert_eq!(day("2024").map(|d| d.1), Some("2024-12-31".into()));
+        for bad in [
+            "31 February 2023",
+            "Aprilx 4 2023",
+            "4 April",
+            "April",
+            "4 5 2023",
+            "Ma 4 2023",
+        ] {
+            assert_eq!(day(bad), None, "{bad}");
+        }
     }
 }

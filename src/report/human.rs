@@ -159,16 +159,27 @@ fn help_text(f: &Finding) -> Option<String> {
         });
     }
     if !f.sources.is_empty() {
+        // The best first, as an editor cites: the first three (JSON and
+        // SARIF keep them all).
         let mut s = String::from("sources:");
-        for u in f.sources.iter() {
+        for u in f.sources.iter().take(SHOWN_SOURCES) {
             // A no-break space keeps the dash with a long URL when lines wrap.
             s.push_str("\n  -\u{a0}");
             s.push_str(u);
+        }
+        if f.sources.len() > SHOWN_SOURCES {
+            s.push_str(&format!(
+                "\n  (and {} more in the JSON output)",
+                f.sources.len() - SHOWN_SOURCES
+            ));
         }
         parts.push(s);
     }
     (!parts.is_empty()).then(|| parts.join("\n"))
 }
+
+/// How many of a finding's sources the human form shows.
+const SHOWN_SOURCES: usize = 3;
 
 /// A renderer for miette diagnostics, coloured or not.
 pub fn handler(color: bool) -> GraphicalReportHandler {

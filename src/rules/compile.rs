@@ -128,6 +128,7 @@ pub(super) fn compile_rule(
                         object,
                         when,
                         title,
+                        start: c.start,
                     })
                 }
                 _ => None,

@@ -44,59 +44,63 @@ pub struct Examples {
     /// Each must produce at least one finding of the rule (at the span,
     /// and with the suggestion, that the example states).
     #[serde(default)]
-    pub flag: Vec<FlagExample>,
+    pub flag: Vec<Example>,
     /// Each must produce no finding of the rule.
     #[serde(default)]
-    pub pass: Vec<String>,
+    pub pass: Vec<Example>,
 }
 
-/// Text a rule must flag: a string, or a mapping that also states what
-/// the finding covers and suggests (`{text: …, span: …, suggest: …}`).
+/// An example text: a string, or a mapping that also gives the article's
+/// date and, for text to flag, what the finding covers and suggests
+/// (`{text: …, date: 2025-06-01, span: …, suggest: …}`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FlagExample {
+pub struct Example {
     /// The text.
     pub text: String,
+    /// The article's date, which decides which facts hold.
+    pub date: Option<jiff::civil::Date>,
     /// The source text a finding must cover exactly.
     pub span: Option<String>,
     /// The suggestion that finding must make (empty: delete the span).
     pub suggest: Option<String>,
 }
 
-/// The mapping form of a [`FlagExample`].
+/// The mapping form of an [`Example`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FlagSpec {
+struct ExampleSpec {
     text: String,
+    #[serde(default)]
+    date: Option<crate::facts::PartialDate>,
     #[serde(default)]
     span: Option<String>,
     #[serde(default)]
     suggest: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for FlagExample {
+impl<'de> Deserialize<'de> for Example {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = FlagExample;
+            type Value = Example;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a text, or a mapping with `text`, `span` and `suggest`")
+                f.write_str("a text, or a mapping with `text`, `date`, `span` and `suggest`")
             }
 
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FlagExample, E> {
-                Ok(FlagExample {
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Example, E> {
+                Ok(Example {
                     text: v.to_string(),
-                    ..FlagExample::default()
+                    ..Example::default()
                 })
             }
 
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<FlagExample, A::Error> {
-                let s = FlagSpec::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(FlagExample {
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Example, A::Error> {
+                let s =
+                    ExampleSpec::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Example {
                     text: s.text,
+                    date: s.date.map(|d| d.start),
                     span: s.span,
                     suggest: s.suggest,
                 })
@@ -154,6 +158,10 @@ pub struct ClaimSpec {
     /// Capture holding the object.
     #[serde(default)]
     pub object: Option<String>,
+    /// The claim says when a state began ("joined NATO in {when}", "has
+    /// ruled since {when}"): judged against the state's start.
+    #[serde(default)]
+    pub start: bool,
     /// Capture holding a year or date the claim names.
     #[serde(default)]
     pub when: Option<String>,
