@@ -14,7 +14,9 @@
 //!   against its start;
 //! - a group that stands for some members of an organisation ("NATO
 //!   countries") makes a claim about some of them: supported when one
-//!   member's fact supports it, never contradicted by one member's.
+//!   member's fact supports it, never contradicted by one member's; only
+//!   where one subject holds the object (Damascus was taken by HTS) and
+//!   none of the members is it.
 
 use jiff::civil::Date;
 
@@ -154,18 +156,29 @@ pub fn judge<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
     // A group ("NATO countries"): some of its members, each judged alone;
     // one supports it, or the base's complete list shows none does.
     if let Some(members) = group_members(fb, claim.subject, t) {
+        // Who holds it instead, when it has one holder and no member is it.
+        let mut holder = None;
         for m in &members {
             let one = Statement {
                 subject: std::slice::from_ref(m),
                 ..claim.clone()
             };
-            if matches!(judge_one(fb, &one), Verdict::Supported) {
-                return Verdict::Supported;
+            match judge_one(fb, &one) {
+                Verdict::Supported => return Verdict::Supported,
+                Verdict::Contradicted {
+                    fact,
+                    reason: Reason::WrongSubject,
+                } => holder = Some(fact),
+                _ => {}
             }
         }
-        return match unsupported(fb, claim, &members, t) {
-            Some(v) => v,
-            None => Verdict::Unknown,
+        return match (unsupported(fb, claim, &members, t), holder) {
+            (Some(v), _) => v,
+            (None, Some(fact)) => Verdict::Contradicted {
+                fact,
+                reason: Reason::WrongSubject,
+            },
+            (None, None) => Verdict::Unknown,
         };
     }
     judge_one(fb, claim)
