@@ -1,16 +1,16 @@
 //! What a claim rule captured: the parts of its match that make up a claim,
 //! read as names of the fact base, placed in time, and judged.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::judge::{judge, judge_title, Statement, Verdict};
+use super::context::Context;
+use super::judge::{judge, judge_alive, judge_kind, judge_title, Statement, Titled, Verdict};
+use super::time::Relation;
 use crate::document::Document;
 use crate::facts::{Actor, Claim, EntityId, FactBase, PartialDate};
 use crate::source::Position;
-use crate::text::TokenKind;
 
 /// The parts of a claim rule: which captures hold the claim, and the relation.
 #[derive(Debug, Clone)]
@@ -25,8 +25,24 @@ pub struct ClaimRule {
     pub when: Option<usize>,
     /// Capture holding a title word.
     pub title: Option<usize>,
+    /// Capture holding a kind of thing ("air base") the subject is said to be.
+    pub kind: Option<usize>,
     /// The claim is about when a state began ("joined NATO in 2024").
     pub start: bool,
+    /// The claim is that the subject still lives or exists then.
+    pub alive: bool,
+    /// The claim is that the subject holds the object then, as the last of
+    /// the relation's events left it ("HTS-held Homs").
+    pub holds: bool,
+    /// The claim is that no other subject has the relation with the object then.
+    pub only: bool,
+    /// The claim is that the subject's state began last ("NATO's newest member").
+    pub latest: bool,
+    /// The claim is judged only where the sentence places it in time.
+    pub needs_time: bool,
+    /// The claim is in the past tense: without a time of its own it says
+    /// the state held at some time up to the article's date.
+    pub past: bool,
 }
 
 /// Variables that claim rules' messages, suggestions and help may use.
@@ -52,8 +68,8 @@ pub struct Captured<'a> {
     pub captures: &'a [Option<String>],
     /// The document's date (see [`as_of`]).
     pub at: Date,
-    /// A year standing in the sentence (see [`sentence_year`]).
-    pub sentence_year: Option<PartialDate>,
+    /// What the sentence says of the claim: whose words, denied or not, when.
+    pub context: &'a Context,
     /// Whether the rule reports claims the base calls unsupported.
     pub reports_unsupported: bool,
     /// Whether the article named an entity in full before the match (what
@@ -80,6 +96,9 @@ pub struct Judged {
     pub sources: Arc<[String]>,
     /// Values of the [`VARS`] for the rule's templates.
     pub vars: Vec<(&'static str, String)>,
+    /// The sentence credits the claim to a source: it is reported at
+    /// `info`, never as the writer's error.
+    pub credited: bool,
 }
 
 /// The date claims are judged at: the document's date, else today.
@@ -87,19 +106,13 @@ pub fn as_of(doc: &Document) -> Date {
     doc.date.unwrap_or_else(|| jiff::Zoned::now().date())
 }
 
-/// A year standing in the sentence `range`, which moves a claim about a state to that time.
-pub fn sentence_year(doc: &Document, range: Range<usize>) -> Option<PartialDate> {
-    doc.tokens[range].iter().find_map(|t| {
-        let s = doc.text(t);
-        let year = t.kind == TokenKind::Number
-            && s.len() == 4
-            && (s.starts_with("19") || s.starts_with("20"));
-        if year {
-            PartialDate::parse(s)
-        } else {
-            None
-        }
-    })
+/// "a" or "an" before a word.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn join_names(names: &[String]) -> String {
@@ -116,6 +129,12 @@ fn join_names(names: &[String]) -> String {
 pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> Option<Judged> {
     let claim = m.claim;
     let text = |i: Option<usize>| i.and_then(|i| m.captures.get(i).cloned().flatten());
+    let cx = m.context;
+    // A quoted speaker's words, or a claim the sentence denies, are not the
+    // writer's claim; nor is a title that the words before it make past.
+    if cx.quoted || cx.negated || (claim.title.is_some() && cx.historical) {
+        return None;
+    }
     let subject_text = text(Some(claim.subject))?;
     let mut subject = fb.resolve(&subject_text);
     if subject.is_empty() {
@@ -149,10 +168,21 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     };
     let at = m.at;
     let event = claim.relation.is_some_and(|r| fb.relations[r].event);
-    let when = match text(claim.when) {
-        Some(w) => PartialDate::parse_prose(&w),
-        None if !event => m.sentence_year.clone(),
-        None => None,
+    // The time the claim speaks of: the one it captures, else the one the
+    // sentence gives nearest to it. "Since 2017" of a state is a claim
+    // about when it began.
+    let mut start = claim.start;
+    let when = match text(claim.when).and_then(|w| PartialDate::parse_prose(&w)) {
+        Some(w) => Some(w),
+        None => match &cx.time {
+            Some((d, Relation::Since)) if !event => {
+                start = true;
+                Some(d.clone())
+            }
+            Some((_, Relation::Since)) => None,
+            Some((d, _)) => Some(d.clone()),
+            None => None,
+        },
     };
     // Only claims that another claim could contradict are kept for the
     // consistency checks: a once-only event with its year, a state with one holder.
@@ -176,24 +206,72 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
             raw: String::new(),
         });
     }
-    let verdict = match (claim.relation, claim.title) {
-        (Some(relation), _) => judge(
-            fb,
-            &Statement {
-                subject,
-                relation,
-                object,
-                when,
-                at,
-                start: claim.start,
-            },
-        ),
-        (None, Some(t)) => judge_title(fb, subject, &text(Some(t))?, when, at),
-        (None, None) => return None,
+    if claim.needs_time && cx.time.is_none() {
+        return None;
+    }
+    let when = match when {
+        None if claim.past => Some(PartialDate {
+            start: Date::MIN,
+            end: at,
+            text: String::new(),
+        }),
+        w => w,
+    };
+    let span_of = |w: &Option<PartialDate>| match w {
+        Some(w) => (w.start, w.end),
+        None => (at, at),
+    };
+    let verdict = if claim.alive {
+        judge_alive(fb, subject, span_of(&when))
+    } else if let Some(k) = claim.kind {
+        judge_kind(fb, subject, &text(Some(k))?)
+    } else {
+        match (claim.relation, claim.title) {
+            (Some(relation), _) => judge(
+                fb,
+                &Statement {
+                    subject,
+                    relation,
+                    object,
+                    when,
+                    at,
+                    start,
+                    years: cx.years,
+                    holds: claim.holds,
+                    only: claim.only,
+                    latest: claim.latest,
+                },
+            ),
+            (None, Some(t)) => judge_title(
+                fb,
+                &Titled {
+                    subject,
+                    title: &text(Some(t))?,
+                    country: object,
+                    when,
+                    at,
+                    start,
+                },
+            ),
+            (None, None) => return None,
+        }
     };
     let mut vars: Vec<(&'static str, String)> = vec![("as_of", at.to_string())];
     match verdict {
         Verdict::Supported | Verdict::Unknown => None,
+        Verdict::Differs { entity, kind } => {
+            vars.push((
+                "fact",
+                format!("{} is {} {kind}", fb.display(entity), article(&kind)),
+            ));
+            vars.push(("fact_subject", fb.display(entity)));
+            Some(Judged {
+                outcome: Outcome::Contradicted,
+                sources: fb.entities[entity].sources.clone().into(),
+                vars,
+                credited: cx.attributed,
+            })
+        }
         Verdict::Contradicted { fact, .. } => {
             vars.push(("fact", fb.describe(fact)));
             vars.push(("fact_subject", fb.display(fact.subject)));
@@ -223,6 +301,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
                 outcome: Outcome::Contradicted,
                 sources: fact.sources.clone(),
                 vars,
+                credited: cx.attributed,
             })
         }
         Verdict::Unsupported { coverage, holders } => {
@@ -237,6 +316,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
                 outcome: Outcome::Unsupported,
                 sources: coverage.sources.clone(),
                 vars,
+                credited: cx.attributed,
             })
         }
     }

@@ -39,6 +39,16 @@ pub struct Statement<'a> {
     /// The claim is about when the state began ("joined NATO in 2024"),
     /// not about whether it held then.
     pub start: bool,
+    /// How many years the claim says the state lasted ("ruled for 24
+    /// years"): the fewest and the most.
+    pub years: Option<(f32, f32)>,
+    /// The claim is that the subject holds the object then, as the last of
+    /// the relation's events left it ("HTS-held Homs").
+    pub holds: bool,
+    /// The claim is that no other subject has the relation with the object then.
+    pub only: bool,
+    /// The claim is that the subject's state began last ("NATO's newest member").
+    pub latest: bool,
 }
 
 /// Why a fact contradicts a claim.
@@ -74,6 +84,14 @@ pub enum Verdict<'a> {
         coverage: &'a Coverage,
         /// Those the base does list.
         holders: Vec<EntityId>,
+    },
+    /// The entity is another kind of thing than the claim says (an air
+    /// base called a naval base).
+    Differs {
+        /// The entity.
+        entity: EntityId,
+        /// What it is.
+        kind: String,
     },
     /// The base cannot tell.
     Unknown,
@@ -115,6 +133,15 @@ fn holding(f: &Fact, (a, b): (Date, Date)) -> Holds {
 
 fn holds(f: &Fact, t: (Date, Date)) -> bool {
     holding(f, t) == Holds::Yes
+}
+
+/// Whether event `f` happened at the time `w` names, give or take a day
+/// (a date reported in another time zone, or the night it spanned).
+fn on_date(f: &Fact, w: &PartialDate) -> bool {
+    let day = jiff::Span::new().days(1);
+    let lo = w.start.checked_sub(day).unwrap_or(w.start);
+    let hi = w.end.checked_add(day).unwrap_or(w.end);
+    f.from.start <= hi && f.from.end >= lo
 }
 
 /// Whether a claimed start (`when`) fits the state's: its start, or the
@@ -223,30 +250,150 @@ fn judge_one<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
         return Verdict::Unknown;
     };
     let t = span(&claim.when, claim.at);
+    if claim.holds {
+        return holder(fb, claim, t);
+    }
+    if claim.latest {
+        return latest(fb, claim, t);
+    }
+    let verdict = judge_plain(fb, claim, rel, t);
+    if claim.only && matches!(verdict, Verdict::Supported) {
+        return only(fb, claim, t);
+    }
+    verdict
+}
+
+/// "X-held City": the last of the relation's events with the object,
+/// up to the claim's time, left it to its subject.
+fn holder<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a> {
+    let Some(obj) = claim.object else {
+        return Verdict::Unknown;
+    };
+    let last = fb
+        .facts_of(claim.relation)
+        .filter(|f| f.object.is_some_and(|o| !disjoint_from(fb, obj, o)) && f.from.start <= t.1)
+        .max_by_key(|f| f.from.start);
+    match last {
+        Some(f) if may_be_entity(fb, claim.subject, f.subject) => Verdict::Supported,
+        Some(f) => Verdict::Contradicted {
+            fact: f,
+            reason: Reason::WrongSubject,
+        },
+        None => Verdict::Unknown,
+    }
+}
+
+/// "The only …": no other subject has the relation with the object then.
+fn only<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a> {
+    let Some(obj) = claim.object else {
+        return Verdict::Supported;
+    };
+    let other = fb.facts_of(claim.relation).find(|f| {
+        holds(f, t)
+            && f.object.is_some_and(|o| !disjoint_from(fb, obj, o))
+            && !may_be_entity(fb, claim.subject, f.subject)
+    });
+    match other {
+        Some(f) => Verdict::Contradicted {
+            fact: f,
+            reason: Reason::WrongSubject,
+        },
+        None => Verdict::Supported,
+    }
+}
+
+/// "The newest member": the subject's state began last among those with the object.
+fn latest<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a> {
+    let Some(obj) = claim.object else {
+        return Verdict::Unknown;
+    };
+    let newest = fb
+        .facts_of(claim.relation)
+        .filter(|f| f.object.is_some_and(|o| !disjoint_from(fb, obj, o)) && f.from.start <= t.1)
+        .max_by_key(|f| f.from.start);
+    match newest {
+        Some(f) if may_be_entity(fb, claim.subject, f.subject) => Verdict::Supported,
+        Some(f) => Verdict::Contradicted {
+            fact: f,
+            reason: Reason::WrongSubject,
+        },
+        None => Verdict::Unknown,
+    }
+}
+
+/// Whether the subject lived (or existed) at the claim's time: a death or
+/// a dissolution before it contradicts.
+pub fn judge_alive<'a>(fb: &'a FactBase, subject: &[Actor], t: (Date, Date)) -> Verdict<'a> {
+    let ended = fb
+        .relations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.ends)
+        .flat_map(|(i, _)| fb.facts_of(i))
+        .find(|f| may_be_entity(fb, subject, f.subject) && f.from.end < t.0);
+    match ended {
+        Some(fact) => Verdict::Contradicted {
+            fact,
+            reason: Reason::Stale,
+        },
+        None => Verdict::Unknown,
+    }
+}
+
+/// The verdict of a plain claim: the relation holds (or happened).
+fn judge_plain<'a>(
+    fb: &'a FactBase,
+    claim: &Statement,
+    rel: &crate::facts::Relation,
+    t: (Date, Date),
+) -> Verdict<'a> {
     let exact: Vec<&Fact> = fb
         .facts_of(claim.relation)
         .filter(|f| {
             may_be_entity(fb, claim.subject, f.subject)
                 && object_matches(fb, claim.object, f.object)
+                // "In Syria" says nothing of which city in Syria.
+                && !(rel.transitive && f.object.is_some_and(|o| {
+                    claim.object.is_some_and(|c| !c.iter().any(|a| fb.within(o, a.entity())))
+                }))
         })
         .collect();
     if let Some(&first) = exact.first() {
         if rel.event {
             return match &claim.when {
                 None => Verdict::Supported,
-                Some(w)
-                    if exact
-                        .iter()
-                        .any(|f| f.from.start <= w.end && f.from.end >= w.start) =>
-                {
-                    Verdict::Supported
-                }
+                Some(w) if exact.iter().any(|f| on_date(f, w)) => Verdict::Supported,
                 Some(_) if rel.once => Verdict::Contradicted {
                     fact: first,
                     reason: Reason::WrongTime,
                 },
                 Some(_) => Verdict::Unknown,
             };
+        }
+        if let (Some((lo, hi)), false) = (claim.years, rel.event) {
+            // How long the state lasted: its start to its end (or to the
+            // claim's time, while it lasts), a year either way.
+            let lasted = |f: &Fact| {
+                let end = f.until.as_ref().map_or(t.1, |u| u.end.min(t.1));
+                (end - f.from.start).get_days() as f32 / 365.25
+            };
+            let fits = |f: &&Fact| {
+                !f.from.is_always() && {
+                    let y = lasted(f);
+                    y >= lo - 1.0 && y <= hi + 1.0
+                }
+            };
+            let dated: Vec<&Fact> = exact
+                .iter()
+                .copied()
+                .filter(|f| !f.from.is_always())
+                .collect();
+            if !dated.is_empty() && !dated.iter().any(fits) {
+                return Verdict::Contradicted {
+                    fact: dated[0],
+                    reason: Reason::WrongTime,
+                };
+            }
         }
         if claim.start {
             // When the state began: its start (or designation) must fit.
@@ -296,7 +443,7 @@ fn judge_one<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
     let relevant = |f: &&Fact| {
         if rel.event {
             match &claim.when {
-                Some(w) => f.from.start <= w.end && f.from.end >= w.start,
+                Some(w) => on_date(f, w),
                 None => f.from.start <= t.1,
             }
         } else {
@@ -369,36 +516,161 @@ fn judge_one<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
     unsupported(fb, claim, claim.subject, t).unwrap_or(Verdict::Unknown)
 }
 
-/// Judges a title before a name ("President Assad") at the claim's time:
-/// supported if the person holds an office with that title then,
-/// contradicted if the office ended before or began after.
-pub fn judge_title<'a>(
-    fb: &'a FactBase,
-    subject: &[Actor],
-    title: &str,
-    when: Option<PartialDate>,
-    at: Date,
-) -> Verdict<'a> {
-    let title = crate::text::normalize::normalize(title);
-    let t = span(&when, at);
-    let facts: Vec<&Fact> = fb
+/// A title before a name ("President Assad", "Libyan Prime Minister
+/// Dbeibah", "Assad, Syria's president,"), at the claim's time.
+#[derive(Debug, Clone)]
+pub struct Titled<'a> {
+    /// Who is given the title (all readings of the name).
+    pub subject: &'a [Actor],
+    /// The title word.
+    pub title: &'a str,
+    /// The country the title is said to be of, if the claim says.
+    pub country: Option<&'a [Actor]>,
+    /// A time the claim names.
+    pub when: Option<PartialDate>,
+    /// The document's date.
+    pub at: Date,
+    /// The claim is about when the office began ("became president in 2000").
+    pub start: bool,
+}
+
+/// The classes of installation a kind word names: air bases and naval ones.
+fn installation_class(kind: &str) -> Option<&'static str> {
+    let k = crate::text::normalize::normalize(kind);
+    if [
+        "air base",
+        "airbase",
+        "airfield",
+        "air field",
+        "airport",
+        "air station",
+    ]
+    .contains(&k.as_str())
+    {
+        Some("air")
+    } else if [
+        "naval base",
+        "naval facility",
+        "navy base",
+        "naval port",
+        "port",
+        "naval station",
+    ]
+    .contains(&k.as_str())
+    {
+        Some("naval")
+    } else {
+        None
+    }
+}
+
+/// Whether the installation the subject names is the kind of thing the
+/// claim says ("the Hmeimim naval base": an air base). A city's name with
+/// a kind ("the Tartus air base") stands for the one installation in it.
+pub fn judge_kind<'a>(fb: &'a FactBase, subject: &[Actor], kind: &str) -> Verdict<'a> {
+    let Some(claimed) = installation_class(kind) else {
+        return Verdict::Unknown;
+    };
+    let located_in = fb.relation("located-in");
+    let mut bases: Vec<EntityId> = Vec::new();
+    for a in subject {
+        let e = a.entity();
+        if fb.entities[e].subtype.is_some() {
+            bases.push(e);
+        } else if let Some(r) = located_in {
+            bases.extend(
+                fb.facts_of(r)
+                    .filter(|f| f.object == Some(e) && fb.entities[f.subject].subtype.is_some())
+                    .map(|f| f.subject),
+            );
+        }
+    }
+    bases.sort_unstable();
+    bases.dedup();
+    let [base] = bases.as_slice() else {
+        return Verdict::Unknown;
+    };
+    let is = fb.entities[*base].subtype.clone().unwrap_or_default();
+    match installation_class(&is) {
+        Some(c) if c != claimed => Verdict::Differs {
+            entity: *base,
+            kind: is,
+        },
+        _ => Verdict::Supported,
+    }
+}
+
+/// Judges a title before a name at the claim's time: supported if the
+/// person holds an office with that title then (of the country named),
+/// contradicted if it ended before or began after, if it is of another
+/// country, or if the person held another office then and never this one.
+pub fn judge_title<'a>(fb: &'a FactBase, c: &Titled) -> Verdict<'a> {
+    let title = crate::text::normalize::normalize(c.title);
+    let t = span(&c.when, c.at);
+    let titled: Vec<usize> = fb
         .relations
         .iter()
         .enumerate()
         .filter(|(_, r)| r.titles.contains(&title))
-        .flat_map(|(i, _)| fb.facts_of(i))
-        .filter(|f| {
-            subject
-                .iter()
-                .any(|a| matches!(a, Actor::Entity(e) if *e == f.subject))
-        })
+        .map(|(i, _)| i)
         .collect();
-    if facts.is_empty() || facts.iter().any(|f| holds(f, t)) {
-        return if facts.is_empty() {
-            Verdict::Unknown
-        } else {
-            Verdict::Supported
+    let is_subject = |f: &&Fact| {
+        c.subject
+            .iter()
+            .any(|a| matches!(a, Actor::Entity(e) if *e == f.subject))
+    };
+    let facts: Vec<&Fact> = titled
+        .iter()
+        .flat_map(|&i| fb.facts_of(i))
+        .filter(is_subject)
+        .collect();
+    // Offices with any title that the person held at the claim's time.
+    let other_office = || {
+        fb.relations
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| !r.titles.is_empty() && !titled.contains(i))
+            .flat_map(|(i, _)| fb.facts_of(i))
+            .filter(is_subject)
+            .find(|f| holds(f, t))
+    };
+    if facts.is_empty() {
+        // A president called prime minister: another office, held then.
+        return match other_office() {
+            Some(fact) if !titled.is_empty() => Verdict::Contradicted {
+                fact,
+                reason: Reason::WrongObject,
+            },
+            _ => Verdict::Unknown,
         };
+    }
+    // The country the title is said to be of: the office's object must lie in it.
+    let of_country = |f: &Fact| {
+        c.country.is_none_or(|k| {
+            f.object.is_none_or(|o| {
+                k.iter()
+                    .any(|a| fb.within(o, a.entity()) || fb.within(a.entity(), o))
+            })
+        })
+    };
+    if c.country.is_some() && !facts.iter().any(|f| of_country(f)) {
+        return Verdict::Contradicted {
+            fact: facts[0],
+            reason: Reason::WrongObject,
+        };
+    }
+    let facts: Vec<&Fact> = facts.into_iter().filter(|f| of_country(f)).collect();
+    if c.start {
+        return match &c.when {
+            Some(w) if !facts.iter().any(|f| starts_at(f, w)) => Verdict::Contradicted {
+                fact: facts[0],
+                reason: Reason::WrongTime,
+            },
+            _ => Verdict::Supported,
+        };
+    }
+    if facts.iter().any(|f| holds(f, t)) {
+        return Verdict::Supported;
     }
     // After the last report of an office held, it is not known to have ended.
     if facts.iter().any(|f| holding(f, t) == Holds::Unknown) {

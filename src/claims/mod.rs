@@ -11,9 +11,12 @@
 mod actors;
 pub mod capture;
 pub mod consistency;
+pub mod context;
 pub mod judge;
+pub mod time;
 
-pub use capture::{as_of, judge_match, sentence_year, Captured, ClaimRule, Judged, Outcome, VARS};
+pub use capture::{as_of, judge_match, Captured, ClaimRule, Judged, Outcome, VARS};
+pub use context::Context;
 pub use judge::{Reason, Statement, Verdict};
 
 use crate::checks::{Builtin, CorpusBuiltin};

@@ -34,6 +34,17 @@ pub(super) fn run(
             .get_or_init(|| named_in_full(book, doc, ids))
             .as_slice()
     };
+    // Which tokens stand in quotations: found at the first claim.
+    let quoted = std::cell::OnceCell::new();
+    let quoted = || {
+        quoted
+            .get_or_init(|| claims::context::quotations(doc))
+            .as_slice()
+    };
+    let lazy = Lazy {
+        named: &named,
+        quoted: &quoted,
+    };
     for (s, r) in book.prefilter.candidates(doc, ids, allowed) {
         let rule = &book.rules[r as usize];
         let range = doc.sentences[s as usize].clone();
@@ -43,25 +54,21 @@ pub(super) fn run(
         if matches.is_empty() {
             continue;
         }
-        // What the rule's `unless` patterns match, and the year standing in
-        // the sentence (for claims): once per sentence, however many matches it holds.
+        // What the rule's `unless` patterns match: once per sentence,
+        // however many matches it holds.
         let unless: Vec<Range<usize>> = rule
             .unless
             .iter()
             .flat_map(|u| u.find_iter(doc.prose(), ids, range.clone(), &mut cache))
             .map(|um| um.whole())
             .collect();
-        let year = rule
-            .claim
-            .as_ref()
-            .and_then(|_| claims::sentence_year(doc, range.clone()));
         for m in matches {
             // An `unless` match overlapping the reported span cancels it.
             let w = m.marked();
             if unless.iter().any(|x| x.start < w.end && w.start < x.end) {
                 continue;
             }
-            if let Some(f) = finding(book, rule, doc, year.clone(), &m, &named, claims) {
+            if let Some(f) = finding(book, rule, doc, range.clone(), &m, &lazy, claims) {
                 findings.push(f);
             }
         }
@@ -104,15 +111,23 @@ fn tokens_text(doc: &Document, range: Range<usize>) -> String {
     s
 }
 
+/// What a document's claims share, found at the first claim that needs it.
+struct Lazy<'a, 'n> {
+    /// Who the article names in full, and where.
+    named: &'a dyn Fn() -> &'n [(usize, EntityId)],
+    /// Which tokens stand in quotations.
+    quoted: &'a dyn Fn() -> &'n [bool],
+}
+
 /// The finding of one match of `rule`; `None` for a claim the fact base
 /// supports or cannot judge.
 fn finding<'n>(
     book: &Rulebook,
     rule: &Rule,
     doc: &Document,
-    sentence_year: Option<crate::facts::PartialDate>,
+    sentence: Range<usize>,
     m: &Captures,
-    named: &dyn Fn() -> &'n [(usize, EntityId)],
+    lazy: &Lazy<'_, 'n>,
     claims: &mut Vec<Claim>,
 ) -> Option<Finding> {
     let marked = m.marked();
@@ -143,13 +158,17 @@ fn finding<'n>(
     let judged: Option<Judged> = match &rule.claim {
         Some(claim) => {
             let here = doc.tokens[whole.start].start();
-            let introduced = |e: EntityId| named().iter().any(|&(at, n)| n == e && at < here);
+            let introduced =
+                |e: EntityId| (lazy.named)().iter().any(|&(at, n)| n == e && at < here);
+            let at = claims::as_of(doc);
+            let context =
+                claims::context::around(doc, sentence, whole.clone(), at, (lazy.quoted)());
             let captured = Captured {
                 claim,
                 rule: &rule.id,
                 captures: &caps,
-                at: claims::as_of(doc),
-                sentence_year,
+                at,
+                context: &context,
                 reports_unsupported: rule.unsupported.is_some(),
                 introduced: &introduced,
             };
@@ -178,10 +197,14 @@ fn finding<'n>(
             rule.sources.clone(),
         ),
         Some(j) => {
-            let (severity, template) = match (&rule.unsupported, j.outcome) {
+            let (mut severity, template) = match (&rule.unsupported, j.outcome) {
                 (Some(u), Outcome::Unsupported) => (u.severity, &u.message),
                 _ => (rule.severity, &rule.message),
             };
+            // A claim the sentence credits to a source is not the writer's.
+            if j.credited {
+                severity = crate::finding::Severity::Info;
+            }
             let mut sources: Vec<String> = j.sources.to_vec();
             for s in rule.sources.iter() {
                 if !sources.contains(s) {

@@ -110,6 +110,7 @@ pub fn build(files: &[FileFacts]) -> (FactBase, Vec<Problem>) {
         facts(f, &mut fb, &mut problems);
         coverage(f, &mut fb, &mut problems);
     }
+    countries(&mut fb);
     (fb, problems)
 }
 
@@ -152,6 +153,7 @@ fn relations(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>
                 titles: spec.titles.iter().map(|t| normalize(t)).collect(),
                 transitive: spec.transitive,
                 journey: spec.journey,
+                ends: spec.ends,
             };
             match fb.relation_by_name.get(name) {
                 Some(&i) => fb.relations[i] = rel,
@@ -308,6 +310,46 @@ fn names(fb: &mut FactBase) {
     fb.names = trie;
 }
 
+/// The kinds of entity whose `country` says where they are (the others':
+/// where they are from).
+const PLACES: &[&str] = &["city", "province", "region", "military-base"];
+
+/// Facts made from the entities' `country`: a place is located in it
+/// (`located-in`), a person or a group is from it (`of-country`), when the
+/// base has those relations.
+fn countries(fb: &mut FactBase) {
+    let (located, from) = (fb.relation("located-in"), fb.relation("of-country"));
+    for e in 0..fb.entities.len() {
+        let ent = &fb.entities[e];
+        let Some(country) = ent.country else {
+            continue;
+        };
+        let relation = if PLACES.contains(&ent.kind.as_str()) {
+            located
+        } else {
+            from
+        };
+        let Some(relation) = relation else {
+            continue;
+        };
+        let fact = Fact {
+            subject: e,
+            relation,
+            object: Some(country),
+            from: PartialDate::always(),
+            designated: None,
+            until: None,
+            sources: ent.sources.clone().into(),
+            checked: None,
+            last_reported: None,
+            note: None,
+            derived: true,
+        };
+        fb.facts_by_relation[relation].push(fb.facts.len());
+        fb.facts.push(fact);
+    }
+}
+
 /// The facts of one file.
 fn facts(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
     for (n, spec) in f.facts.iter().enumerate() {
@@ -400,6 +442,7 @@ fn facts(f: &FileFacts, fb: &mut FactBase, problems: &mut Vec<Problem>) {
             checked: spec.checked.clone(),
             last_reported: spec.last_reported.clone(),
             note: spec.note.clone(),
+            derived: false,
         });
     }
 }

@@ -73,6 +73,8 @@ pub struct Relation {
     pub transitive: bool,
     /// A movement: stops within the subject's own country are not excluded.
     pub journey: bool,
+    /// An event that ends its subject (a death, a dissolution).
+    pub ends: bool,
 }
 
 /// A sourced, dated fact.
@@ -98,6 +100,9 @@ pub struct Fact {
     pub last_reported: Option<PartialDate>,
     /// Remarks.
     pub note: Option<String>,
+    /// Made from an entity's `country` (where a place is, where a person or
+    /// a group is from), not written as a fact: its sources are the entity's.
+    pub derived: bool,
 }
 
 /// The base lists every subject of a relation with an object over a period.

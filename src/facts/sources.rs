@@ -206,7 +206,7 @@ impl FactBase {
                 );
             }
         };
-        for (i, f) in self.facts.iter().enumerate() {
+        for (i, f) in self.facts.iter().enumerate().filter(|(_, f)| !f.derived) {
             sources(Where::Fact(i), &f.sources, f.checked.as_ref());
         }
         for (i, c) in self.coverage.iter().enumerate() {

@@ -36,6 +36,10 @@ pub struct RelationSpec {
     /// country.
     #[serde(default)]
     pub journey: bool,
+    /// An event that ends its subject (a death, a dissolution): after it
+    /// the subject does not act.
+    #[serde(default)]
+    pub ends: bool,
 }
 
 /// An entity as written in YAML.

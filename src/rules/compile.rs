@@ -100,6 +100,7 @@ pub(super) fn compile_rule(
             let object = capture(ctx, &c.object, "object");
             let when = capture(ctx, &c.when, "when");
             let title = capture(ctx, &c.title, "title");
+            let kind = capture(ctx, &c.kind, "kind");
             let relation = match &c.relation {
                 Some(r) => match facts.relation(r) {
                     Some(i) => Some(Some(i)),
@@ -120,17 +121,29 @@ pub(super) fn compile_rule(
                 }
                 _ => {}
             }
-            match (subject, relation, object, when, title) {
-                (Some(subject), Some(relation), Some(object), Some(when), Some(title)) => {
-                    Some(ClaimRule {
-                        subject,
-                        relation,
-                        object,
-                        when,
-                        title,
-                        start: c.start,
-                    })
-                }
+            match (subject, relation, object, when, title, kind) {
+                (
+                    Some(subject),
+                    Some(relation),
+                    Some(object),
+                    Some(when),
+                    Some(title),
+                    Some(kind),
+                ) => Some(ClaimRule {
+                    subject,
+                    relation,
+                    object,
+                    when,
+                    title,
+                    kind,
+                    start: c.start,
+                    alive: c.alive,
+                    holds: c.holds,
+                    only: c.only,
+                    latest: c.latest,
+                    needs_time: c.needs_time,
+                    past: c.past,
+                }),
                 _ => None,
             }
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::locate::{Ctx, FileIndex, Problems};
 use super::prefilter::Prefilter;
 use super::spec::{PackSpec, RuleSpec};
-use super::{compile, names, RuleSource, Rulebook};
+use super::{compile, frames, names, RuleSource, Rulebook};
 use crate::error::ConfigError;
 use crate::facts::build::{self as factbuild, FileFacts};
 use crate::pattern::Compiler;
@@ -108,12 +108,24 @@ pub(super) fn load(sources: Vec<RuleSource>) -> Result<Rulebook, Vec<ConfigError
     let mut name_list: Vec<String> = resolver.0.keys().cloned().collect();
     name_list.sort();
 
+    // Frames: each makes a claim rule, for every entity of the kinds it names.
+    let framed: Vec<(usize, Vec<RuleSpec>)> = packs
+        .iter()
+        .map(|(i, p)| (*i, frames::rules(&p.frames)))
+        .collect();
+
     // Rules: ids are unique; a user rule replaces a built-in rule with the same id.
     let mut chosen: Vec<(usize, &RuleSpec)> = Vec::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let framed_rules = |i: usize| {
+        framed
+            .iter()
+            .filter(move |(j, _)| *j == i)
+            .flat_map(|(_, r)| r.iter())
+    };
     for (i, pack) in &packs {
         let src = &sources[*i];
-        for spec in &pack.rules {
+        for spec in pack.rules.iter().chain(framed_rules(*i)) {
             let at = index[*i].id(&spec.id);
             if !compile::valid_id(&spec.id) {
                 problems.in_file(*i, src).error_with(

@@ -5,6 +5,7 @@
 
 pub mod builtin;
 mod compile;
+mod frames;
 mod load;
 mod locate;
 mod names;

@@ -147,7 +147,7 @@ pub struct RuleSpec {
 }
 
 /// Which captures of a claim rule make up the claim.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimSpec {
     /// Capture holding the subject (a name or a nationality adjective).
@@ -168,6 +168,100 @@ pub struct ClaimSpec {
     /// Capture holding a title word before the subject ("President"); not with `relation`.
     #[serde(default)]
     pub title: Option<String>,
+    /// Capture holding a kind of thing ("air base") the subject is said to be.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// The claim is that the subject still lives or exists then (a dead
+    /// person acting, a dissolved body speaking).
+    #[serde(default)]
+    pub alive: bool,
+    /// The claim is that the subject holds the object then, as the last of
+    /// the relation's events left it ("HTS-held Homs").
+    #[serde(default)]
+    pub holds: bool,
+    /// The claim is that no other subject has the relation with the object
+    /// then ("the only foreign country with forces in Libya").
+    #[serde(default)]
+    pub only: bool,
+    /// The claim is that the subject's state began last ("NATO's newest member").
+    #[serde(default)]
+    pub latest: bool,
+    /// The claim is judged only where the sentence places it in time.
+    #[serde(default)]
+    pub needs_time: bool,
+    /// The claim is in the past tense ("led"): without a time of its own it
+    /// says the state held at some time up to the article's date.
+    #[serde(default)]
+    pub past: bool,
+}
+
+/// A frame: one way reporters state a relation, with `{subject}`,
+/// `{object}`, `{when}`, `{title}` and `{kind}` standing for the claim's
+/// parts. A claim rule is made of it for every entity of the kinds given.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameSpec {
+    /// The id of the rule made of it.
+    pub id: String,
+    /// Severity of its findings.
+    #[serde(default = "error")]
+    pub severity: Severity,
+    /// Word lists for `{subject}`: entity kinds (`person`), `demonym`, or any list.
+    #[serde(default)]
+    pub subject: Vec<String>,
+    /// Word lists for `{object}`.
+    #[serde(default)]
+    pub object: Vec<String>,
+    /// What is wrong; may use the captures (`subject`, `object`, `when`, `title`, `kind`) and the claim variables.
+    pub message: String,
+    /// Help.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// The patterns.
+    pub pattern: OneOrMany,
+    /// Patterns whose match cancels a finding.
+    #[serde(default)]
+    pub unless: OneOrMany,
+    /// How the claim is judged, besides the relation (`start`, `alive`, …).
+    #[serde(default)]
+    pub claim: FrameClaim,
+    /// How to report a claim the base rules out through coverage.
+    #[serde(default)]
+    pub unsupported: Option<OutcomeSpec>,
+    /// The frame's own examples.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+fn error() -> Severity {
+    Severity::Error
+}
+
+/// How a frame's claim is judged (see [`ClaimSpec`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameClaim {
+    /// See [`ClaimSpec::start`].
+    #[serde(default)]
+    pub start: bool,
+    /// See [`ClaimSpec::alive`].
+    #[serde(default)]
+    pub alive: bool,
+    /// See [`ClaimSpec::holds`].
+    #[serde(default)]
+    pub holds: bool,
+    /// See [`ClaimSpec::only`].
+    #[serde(default)]
+    pub only: bool,
+    /// See [`ClaimSpec::latest`].
+    #[serde(default)]
+    pub latest: bool,
+    /// See [`ClaimSpec::needs_time`].
+    #[serde(default)]
+    pub needs_time: bool,
+    /// See [`ClaimSpec::past`].
+    #[serde(default)]
+    pub past: bool,
 }
 
 /// A severity and message for one outcome of a claim.
@@ -208,4 +302,7 @@ pub struct PackSpec {
     /// The policy the fact base's sources are held to.
     #[serde(default)]
     pub source_policy: Option<crate::facts::sources::PolicySpec>,
+    /// How reporters state each relation: frames by relation name.
+    #[serde(default)]
+    pub frames: BTreeMap<String, Vec<FrameSpec>>,
 }

@@ -1,0 +1,285 @@
+//! The context that decides how a claim is judged: whose words it is (the
+//! writer's, a quoted speaker's, a source's the sentence credits), whether
+//! the sentence denies it, and the time it speaks of.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::time::{dates_in, durations_in, Mention, Relation};
+use crate::document::Document;
+use crate::facts::PartialDate;
+use crate::text::TokenKind;
+
+/// What the sentence around a claim says of it.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The claim stands inside quotation marks: a speaker's words, not the writer's.
+    pub quoted: bool,
+    /// The sentence denies it ("did not", "denied that", "falsely").
+    pub negated: bool,
+    /// The sentence credits it to a source ("according to", "said").
+    pub attributed: bool,
+    /// Words before a title that make it historical ("former", "ousted", "then").
+    pub historical: bool,
+    /// The time the sentence places it at, nearest the claim, if any.
+    pub time: Option<(PartialDate, Relation)>,
+    /// A span of years the sentence gives it ("for 24 years").
+    pub years: Option<(f32, f32)>,
+}
+
+/// How many tokens either side of a claim its context is read from.
+const NEIGHBOURHOOD: usize = 40;
+
+/// Words that deny what follows or what they stand in.
+const NEGATIONS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "nor",
+    "neither",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "false",
+    "falsely",
+    "wrongly",
+    "mistakenly",
+    "erroneously",
+    "incorrectly",
+    "untrue",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "hoax",
+    "myth",
+    "disinformation",
+    "misinformation",
+    "fake",
+    "refuted",
+    "rejected",
+    "dismissed",
+];
+
+/// Words that credit what the sentence says to a source.
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "according",
+    "claimed",
+    "claims",
+    "claiming",
+    "alleged",
+    "alleges",
+    "allegedly",
+    "reported",
+    "reports",
+    "reportedly",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "asserted",
+    "asserts",
+    "argued",
+    "argues",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "quoted",
+    "cited",
+    "believes",
+    "believed",
+    "suggested",
+    "suggests",
+    "accused",
+    "accuses",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "added",
+    "adds",
+];
+
+/// Words before a title that make it a past one.
+const HISTORICAL: &[&str] = &[
+    "former",
+    "ex",
+    "late",
+    "ousted",
+    "deposed",
+    "toppled",
+    "exiled",
+    "overthrown",
+    "erstwhile",
+    "fallen",
+    "outgoing",
+    "then",
+    "once",
+    "onetime",
+    "one-time",
+    "previous",
+    "longtime",
+    "long-time",
+    "disgraced",
+    "fugitive",
+    "defeated",
+];
+
+/// Whether a word (in matching form) is a negation, or ends in "n't".
+fn negates(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't")
+}
+
+/// Whether a word names something past ("former", or a hyphenated form
+/// such as "now-deposed", "then-president").
+fn historical(w: &str) -> bool {
+    HISTORICAL.contains(&w)
+        || w.split('-')
+            .any(|p| HISTORICAL.contains(&p) || p == "deposed")
+}
+
+/// The context of a claim matched at tokens `claim` in sentence `sentence`
+/// of `doc`, whose date is `at`.
+/// `quoted` says whether each token stands in a quotation ([`quotations`]).
+/// Only the claim's neighbourhood in the sentence is read, so that the cost
+/// of a match does not grow with the sentence.
+pub fn around(
+    doc: &Document,
+    sentence: Range<usize>,
+    claim: Range<usize>,
+    at: Date,
+    quoted: &[bool],
+) -> Context {
+    let norm = |k: usize| doc.norm(&doc.tokens[k]);
+    let mut cx = Context {
+        quoted: quoted.get(claim.start).copied().unwrap_or(false),
+        ..Context::default()
+    };
+    let sentence = claim
+        .start
+        .saturating_sub(NEIGHBOURHOOD)
+        .max(sentence.start)..(claim.end + NEIGHBOURHOOD).min(sentence.end);
+    // The clause the claim stands in: from the last clause break before it.
+    let clause_start = (sentence.start..claim.start)
+        .rev()
+        .find(|&k| matches!(doc.text(&doc.tokens[k]), ";" | ":" | "—" | "–"))
+        .map_or(sentence.start, |k| k + 1);
+    cx.negated = (clause_start..claim.end).any(|k| negates(norm(k)));
+    // "Assad falsely claimed that …", "contrary to reports that …".
+    cx.attributed = sentence.clone().any(|k| ATTRIBUTION.contains(&norm(k)));
+    // Up to four words before the claim, back to a clause break or a verb.
+    cx.historical = (claim.start.saturating_sub(4).max(sentence.start)..claim.end)
+        .any(|k| doc.tokens[k].kind == TokenKind::Word && historical(norm(k)));
+    // The time nearest the claim; a date inside the claim counts first.
+    let dates = dates_in(doc, sentence.clone(), at);
+    let distance = |m: &Mention| {
+        if m.tokens.start >= claim.start && m.tokens.end <= claim.end {
+            0
+        } else if m.tokens.start >= claim.end {
+            m.tokens.start - claim.end + 1
+        } else {
+            claim.start.saturating_sub(m.tokens.end) + 1
+        }
+    };
+    cx.time = dates
+        .iter()
+        .min_by_key(|m| distance(m))
+        .map(|m| (m.date.clone(), m.relation));
+    cx.years = durations_in(doc, sentence)
+        .into_iter()
+        .min_by_key(|d| d.tokens.start.abs_diff(claim.start))
+        .map(|d| d.years);
+    cx
+}
+
+/// Whether each token of `doc` stands inside a quotation in its block:
+/// after an opening mark (“, « or a straight " that opens) not yet closed.
+pub fn quotations(doc: &Document) -> Vec<bool> {
+    let mut inside = vec![false; doc.tokens.len()];
+    for block in doc.blocks() {
+        let mut open = false;
+        for k in block.clone() {
+            inside[k] = open;
+            match doc.text(&doc.tokens[k]) {
+                "“" | "«" => open = true,
+                "”" | "»" => open = false,
+                "\"" => open = !open,
+                _ => {}
+            }
+        }
+    }
+    inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(text: &str, claim: &str) -> Context {
+        let doc = Document::from_text(text);
+        let start = doc
+            .tokens
+            .iter()
+            .position(|t| doc.text(t) == claim.split(' ').next().unwrap())
+            .unwrap();
+        let end = start + claim.split(' ').count();
+        let s = doc.sentences[doc.tokens[start].sentence as usize].clone();
+        around(
+            &doc,
+            s,
+            start..end,
+            "2024-12-20".parse().unwrap(),
+            &quotations(&doc),
+        )
+    }
+
+    #[test]
+    fn whose_words_and_when() {
+        let c = context(
+            "“President Assad is in Moscow,” he said.",
+            "President Assad",
+        );
+        assert!(c.quoted && c.attributed && !c.negated);
+        let c = context(
+            "Russian rebels did not capture Damascus.",
+            "Russian rebels did not capture Damascus",
+        );
+        assert!(c.negated && !c.quoted);
+        let c = context(
+            "It was not Russian rebels who captured Damascus.",
+            "Russian rebels",
+        );
+        assert!(c.negated);
+        let c = context(
+            "Not all is lost; Russian rebels captured Damascus.",
+            "Russian rebels",
+        );
+        assert!(!c.negated, "the denial is in another clause");
+        let c = context(
+            "By December 8, President Bashar Assad had fled.",
+            "President Bashar Assad",
+        );
+        assert_eq!(
+            c.time.map(|t| t.0.start.to_string()),
+            Some("2024-12-08".into())
+        );
+        let c = context(
+            "The ousted Syrian president Bashar al-Assad fled.",
+            "president Bashar al-Assad",
+        );
+        assert!(c.historical);
+        let c = context("He ruled Syria for 24 years.", "ruled Syria");
+        assert_eq!(c.years, Some((24.0, 24.0)));
+    }
+}
