@@ -21,6 +21,14 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The next severity down (`info` stays `info`).
+    pub fn lower(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
+
     /// The lower-case name used in rule files and output.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::context::Context;
-use super::judge::{judge, judge_alive, judge_kind, judge_title, Statement, Titled, Verdict};
+use super::judge::{self, judge, judge_alive, judge_kind, judge_title, Statement, Titled, Verdict};
+use super::reading;
 use super::time::Relation;
 use crate::document::Document;
 use crate::facts::{Actor, Claim, EntityId, FactBase, PartialDate};
@@ -43,6 +44,9 @@ pub struct ClaimRule {
     /// The claim is in the past tense: without a time of its own it says
     /// the state held at some time up to the article's date.
     pub past: bool,
+    /// The subject is written as a possessive ("Russia's base"); an object
+    /// within the subject's place bears the claim out.
+    pub possessive: bool,
 }
 
 /// Variables that claim rules' messages, suggestions and help may use.
@@ -136,37 +140,20 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
         return None;
     }
     let subject_text = text(Some(claim.subject))?;
-    let mut subject = fb.resolve(&subject_text);
-    if subject.is_empty() {
+    if claim.possessive && !reading::is_possessive(&subject_text) {
         return None;
     }
-    // A bare family name stands for the family member the article has
-    // introduced; with none, only a title can pick the one who held it.
-    let introduced: Vec<Actor>;
-    if fb.is_family_name(&subject_text) {
-        introduced = subject
-            .iter()
-            .copied()
-            .filter(|a| (m.introduced)(a.entity()))
-            .collect();
-        if !introduced.is_empty() {
-            subject = &introduced;
-        } else if claim.title.is_none() {
-            return None;
-        }
-    }
-    let object_text = text(claim.object);
-    let object = match &object_text {
-        Some(o) => {
-            let r = fb.resolve(o);
-            if r.is_empty() {
-                return None;
-            }
-            Some(r)
-        }
-        None => None,
-    };
     let at = m.at;
+    let subject = reading::subject(
+        fb,
+        &subject_text,
+        // Whether someone is alive says nothing of which Assad is meant.
+        claim.relation.filter(|_| !claim.alive),
+        claim.title.is_some(),
+        m.introduced,
+        at,
+    )?;
+    let subject = subject.as_slice();
     let event = claim.relation.is_some_and(|r| fb.relations[r].event);
     // The time the claim speaks of: the one it captures, else the one the
     // sentence gives nearest to it. "Since 2017" of a state is a claim
@@ -184,13 +171,32 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
             None => None,
         },
     };
+    let t = when.as_ref().map_or((at, at), |w| (w.start, w.end));
+    let object = match text(claim.object) {
+        Some(o) => Some(reading::object(fb, &o, t)?),
+        None => None,
+    };
+    let object = object.as_deref();
+    // "Russia's Hmeimim base" is borne out by where the base stands, too.
+    if claim.possessive
+        && object.is_some_and(|o| {
+            o.iter()
+                .any(|x| subject.iter().any(|s| fb.within(x.entity(), s.entity())))
+        })
+    {
+        return None;
+    }
     // Only claims that another claim could contradict are kept for the
     // consistency checks: a once-only event with its year, a state with one holder.
-    let comparable = claim.relation.is_some_and(|r| {
-        let rel = &fb.relations[r];
-        (rel.event && rel.once && when.is_some())
-            || (!rel.event && (rel.one_object || rel.one_subject))
-    });
+    // A claim about being alive, holding after the last event, being the
+    // only or the newest one, is not the relation's own claim.
+    let plain = !(claim.alive || claim.holds || claim.only || claim.latest || claim.possessive);
+    let comparable = plain
+        && claim.relation.is_some_and(|r| {
+            let rel = &fb.relations[r];
+            (rel.event && rel.once && when.is_some())
+                || (!rel.event && (rel.one_object || rel.one_subject))
+        });
     if let (Some(relation), true) = (claim.relation, comparable) {
         record(Claim {
             rule: m.rule.clone(),
@@ -206,7 +212,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
             raw: String::new(),
         });
     }
-    if claim.needs_time && cx.time.is_none() {
+    if claim.needs_time && when.is_none() {
         return None;
     }
     let when = match when {
@@ -256,6 +262,17 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
             (None, None) => return None,
         }
     };
+    // "Wagner chief Prigozhin died": a role held until death is still his
+    // in a sentence about it.
+    if let Verdict::Contradicted {
+        fact,
+        reason: judge::Reason::Stale,
+    } = &verdict
+    {
+        if cx.death && judge::ended_with_subject(fb, fact) {
+            return None;
+        }
+    }
     let mut vars: Vec<(&'static str, String)> = vec![("as_of", at.to_string())];
     match verdict {
         Verdict::Supported | Verdict::Unknown => None,

@@ -26,10 +26,16 @@ pub struct Context {
     pub time: Option<(PartialDate, Relation)>,
     /// A span of years the sentence gives it ("for 24 years").
     pub years: Option<(f32, f32)>,
+    /// The sentence speaks of a death or an end ("died", "killed",
+    /// "funeral"): a role held until then is still the subject's in it.
+    pub death: bool,
 }
 
 /// How many tokens either side of a claim its context is read from.
 const NEIGHBOURHOOD: usize = 40;
+
+/// How many tokens after a claim a time may stand and still be the claim's.
+const AFTER: usize = 8;
 
 /// Words that deny what follows or what they stand in.
 const NEGATIONS: &[&str] = &[
@@ -111,6 +117,38 @@ const ATTRIBUTION: &[&str] = &[
     "adds",
 ];
 
+/// Words that credit a claim to a source wherever they stand.
+const CREDITED: &[&str] = &[
+    "according",
+    "allegedly",
+    "reportedly",
+    "purportedly",
+    "supposedly",
+];
+
+/// Words of a death or an end.
+const DEATH: &[&str] = &[
+    "died",
+    "dies",
+    "death",
+    "dead",
+    "killed",
+    "crash",
+    "crashed",
+    "funeral",
+    "buried",
+    "burial",
+    "assassinated",
+    "assassination",
+    "slain",
+    "body",
+    "remains",
+    "obituary",
+    "mourned",
+    "dissolved",
+    "disbanded",
+];
+
 /// Words before a title that make it a past one.
 const HISTORICAL: &[&str] = &[
     "former",
@@ -176,8 +214,13 @@ pub fn around(
         .find(|&k| matches!(doc.text(&doc.tokens[k]), ";" | ":" | "—" | "–"))
         .map_or(sentence.start, |k| k + 1);
     cx.negated = (clause_start..claim.end).any(|k| negates(norm(k)));
-    // "Assad falsely claimed that …", "contrary to reports that …".
-    cx.attributed = sentence.clone().any(|k| ATTRIBUTION.contains(&norm(k)));
+    // "According to state media, …", "Assad claimed that …": a source
+    // credited anywhere, or a reporting verb before the claim. One after
+    // it ("…, officials said") is news style for what the writer vouches
+    // for, and a claim's own subject speaking ("Assad said") credits nobody.
+    cx.attributed = sentence.clone().any(|k| CREDITED.contains(&norm(k)))
+        || (clause_start..claim.start).any(|k| ATTRIBUTION.contains(&norm(k)));
+    cx.death = sentence.clone().any(|k| DEATH.contains(&norm(k)));
     // Up to four words before the claim, back to a clause break or a verb.
     cx.historical = (claim.start.saturating_sub(4).max(sentence.start)..claim.end)
         .any(|k| doc.tokens[k].kind == TokenKind::Word && historical(norm(k)));
@@ -192,8 +235,22 @@ pub fn around(
             claim.start.saturating_sub(m.tokens.end) + 1
         }
     };
+    // "X said the vote would be in December": a time well inside what
+    // someone is reported to say after the claim is the speech's, not the
+    // claim's ("X said in 2015 that …" keeps its time).
+    let reported = |m: &Mention| {
+        m.tokens.start >= claim.end
+            && (claim.end..m.tokens.start).any(|k| {
+                ATTRIBUTION.contains(&norm(k))
+                    && (m.tokens.start - k > 4 || (k..m.tokens.start).any(|j| norm(j) == "that"))
+            })
+    };
+    // A time long after the claim belongs to another phrase ("headed by PM
+    // Dbeibah as part of a plan … with an election in December").
+    let far = |m: &Mention| m.tokens.start >= claim.end && m.tokens.start - claim.end > AFTER;
     cx.time = dates
         .iter()
+        .filter(|m| !reported(m) && !far(m))
         .min_by_key(|m| distance(m))
         .map(|m| (m.date.clone(), m.relation));
     cx.years = durations_in(doc, sentence)
@@ -250,7 +307,22 @@ mod tests {
             "“President Assad is in Moscow,” he said.",
             "President Assad",
         );
-        assert!(c.quoted && c.attributed && !c.negated);
+        assert!(c.quoted && !c.attributed && !c.negated);
+        let c = context(
+            "According to state media, Russian rebels took Damascus.",
+            "Russian rebels",
+        );
+        assert!(c.attributed);
+        let c = context(
+            "State television claimed that Russian rebels took Damascus.",
+            "Russian rebels",
+        );
+        assert!(c.attributed);
+        let c = context(
+            "Syrian President Bashar al-Assad said on Monday he would stay.",
+            "Syrian President",
+        );
+        assert!(!c.attributed, "the claim's own subject speaks");
         let c = context(
             "Russian rebels did not capture Damascus.",
             "Russian rebels did not capture Damascus",
@@ -279,6 +351,16 @@ mod tests {
             "president Bashar al-Assad",
         );
         assert!(c.historical);
+        let c = context(
+            "President Assad said the vote would be in December.",
+            "President Assad",
+        );
+        assert!(c.time.is_none(), "the time is the speech's");
+        let c = context(
+            "President Assad said in 2015 that he would stay.",
+            "President Assad",
+        );
+        assert!(c.time.is_some(), "the time is the saying's");
         let c = context("He ruled Syria for 24 years.", "ruled Syria");
         assert_eq!(c.years, Some((24.0, 24.0)));
     }

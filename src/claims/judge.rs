@@ -135,13 +135,10 @@ fn holds(f: &Fact, t: (Date, Date)) -> bool {
     holding(f, t) == Holds::Yes
 }
 
-/// Whether event `f` happened at the time `w` names, give or take a day
-/// (a date reported in another time zone, or the night it spanned).
+/// Whether event `f` happened at the time `w` names (at the precision it
+/// states: "in 2015" holds for any day of 2015, "on Thursday" only for that day).
 fn on_date(f: &Fact, w: &PartialDate) -> bool {
-    let day = jiff::Span::new().days(1);
-    let lo = w.start.checked_sub(day).unwrap_or(w.start);
-    let hi = w.end.checked_add(day).unwrap_or(w.end);
-    f.from.start <= hi && f.from.end >= lo
+    f.from.start <= w.end && f.from.end >= w.start
 }
 
 /// Whether a claimed start (`when`) fits the state's: its start, or the
@@ -254,10 +251,11 @@ fn judge_one<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
         return holder(fb, claim, t);
     }
     if claim.latest {
-        return latest(fb, claim, t);
+        // "The newest member": the last to begin, like the last to take.
+        return holder(fb, claim, t);
     }
     let verdict = judge_plain(fb, claim, rel, t);
-    if claim.only && matches!(verdict, Verdict::Supported) {
+    if claim.only && !matches!(verdict, Verdict::Contradicted { .. }) {
         return only(fb, claim, t);
     }
     verdict
@@ -302,23 +300,48 @@ fn only<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a>
     }
 }
 
-/// "The newest member": the subject's state began last among those with the object.
-fn latest<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a> {
-    let Some(obj) = claim.object else {
-        return Verdict::Unknown;
+/// The subject's stand, at the days `t`, with a party that `opposes` the
+/// claim's object ("Turkey backs Haftar": Turkey backed the GNA, which the
+/// LNA fought).
+fn backs_the_opponent<'a>(
+    fb: &'a FactBase,
+    claim: &Statement,
+    t: (Date, Date),
+) -> Option<&'a Fact> {
+    let obj = claim.object?;
+    let opposes = fb.relation("opposes")?;
+    let is_obj = |e: EntityId| obj.iter().any(|a| a.entity() == e);
+    let rivals: Vec<EntityId> = fb
+        .facts_of(opposes)
+        .filter(|g| holds(g, t))
+        .filter_map(|g| {
+            let o = g.object?;
+            match (is_obj(g.subject), is_obj(o)) {
+                (true, _) => Some(o),
+                (_, true) => Some(g.subject),
+                _ => None,
+            }
+        })
+        .collect();
+    fb.facts_of(claim.relation).find(|f| {
+        may_be_entity(fb, claim.subject, f.subject)
+            && holds(f, t)
+            && f.object.is_some_and(|o| rivals.contains(&o))
+    })
+}
+
+/// Whether state `f` ended with its subject (an office held until death):
+/// in a sentence about that end, the state is still the subject's.
+pub fn ended_with_subject(fb: &FactBase, f: &Fact) -> bool {
+    let Some(until) = &f.until else {
+        return false;
     };
-    let newest = fb
-        .facts_of(claim.relation)
-        .filter(|f| f.object.is_some_and(|o| !disjoint_from(fb, obj, o)) && f.from.start <= t.1)
-        .max_by_key(|f| f.from.start);
-    match newest {
-        Some(f) if may_be_entity(fb, claim.subject, f.subject) => Verdict::Supported,
-        Some(f) => Verdict::Contradicted {
-            fact: f,
-            reason: Reason::WrongSubject,
-        },
-        None => Verdict::Unknown,
-    }
+    fb.relations
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.ends)
+        .flat_map(|(i, _)| fb.facts_of(i))
+        .any(|e| e.subject == f.subject && e.from.start == until.start)
 }
 
 /// Whether the subject lived (or existed) at the claim's time: a death or
@@ -498,6 +521,14 @@ fn judge_plain<'a>(
                 })
             })
     };
+    if rel.sides {
+        if let Some(fact) = backs_the_opponent(fb, claim, t) {
+            return Verdict::Contradicted {
+                fact,
+                reason: Reason::WrongObject,
+            };
+        }
+    }
     if rel.one_object {
         if let Some(obj) = claim.object.filter(|o| !on_the_way(o)) {
             let other = fb
@@ -649,7 +680,7 @@ pub fn judge_title<'a>(fb: &'a FactBase, c: &Titled) -> Verdict<'a> {
         c.country.is_none_or(|k| {
             f.object.is_none_or(|o| {
                 k.iter()
-                    .any(|a| fb.within(o, a.entity()) || fb.within(a.entity(), o))
+                    .any(|a| fb.belongs_to(o, a.entity()) || fb.within(a.entity(), o))
             })
         })
     };

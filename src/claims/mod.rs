@@ -13,6 +13,7 @@ pub mod capture;
 pub mod consistency;
 pub mod context;
 pub mod judge;
+mod reading;
 pub mod time;
 
 pub use capture::{as_of, judge_match, Captured, ClaimRule, Judged, Outcome, VARS};

@@ -108,6 +108,28 @@ fn year(w: &str) -> Option<i16> {
 }
 
 /// A number written in digits or words (for durations).
+/// The years an age adjective of a thing allows: "decade-old" is ten
+/// years and under twenty, "two-decade-old" twenty and under thirty,
+/// "decades-old" twenty or more. Ages in years ("44-year-old") are left
+/// out: they are people's ages far more often than a state's.
+fn age(w: &str) -> Option<(f32, f32)> {
+    let w = w.strip_suffix("-old")?;
+    let (n, unit) = match w.rsplit_once('-') {
+        Some((n, unit)) => (number(n)?, unit),
+        None => (1.0, w),
+    };
+    let (per, plural) = match unit {
+        "decade" => (10.0, false),
+        "decades" => (10.0, true),
+        "century" => (100.0, false),
+        _ => return None,
+    };
+    if plural {
+        return Some((2.0 * per, 10.0 * per));
+    }
+    Some((n * per, (n + 1.0) * per - 0.5))
+}
+
 fn number(w: &str) -> Option<f32> {
     if let Ok(n) = w.parse::<f32>() {
         return Some(n);
@@ -287,6 +309,14 @@ pub fn durations_in(doc: &Document, range: Range<usize>) -> Vec<Duration> {
     let word = |k: usize| toks.get(k).map(|t| doc.norm(t));
     let mut out = Vec::new();
     for k in 0..toks.len() {
+        // "decade-old", "two-decade-old", "a century-old"
+        if let Some(years) = word(k).and_then(age) {
+            out.push(Duration {
+                tokens: range.start + k..range.start + k + 1,
+                years,
+            });
+            continue;
+        }
         if word(k) != Some("for") {
             continue;
         }
@@ -396,5 +426,12 @@ mod tests {
             .map(|d| d.years)
             .collect();
         assert_eq!(d, [(24.0, 24.0), (24.0, 30.0)]);
+        let doc =
+            Document::from_text("A decade-old base, a two-decade-old war, a 59-year-old man.");
+        let d: Vec<(f32, f32)> = durations_in(&doc, 0..doc.tokens.len())
+            .into_iter()
+            .map(|d| d.years)
+            .collect();
+        assert_eq!(d, [(10.0, 19.5), (20.0, 29.5)]);
     }
 }

@@ -201,9 +201,10 @@ fn finding<'n>(
                 (Some(u), Outcome::Unsupported) => (u.severity, &u.message),
                 _ => (rule.severity, &rule.message),
             };
-            // A claim the sentence credits to a source is not the writer's.
+            // A claim the sentence credits to a source is not the writer's own:
+            // one severity lower.
             if j.credited {
-                severity = crate::finding::Severity::Info;
+                severity = severity.lower();
             }
             let mut sources: Vec<String> = j.sources.to_vec();
             for s in rule.sources.iter() {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::sources::{PolicySpec, MAX_SOURCES};
 use super::spec::{CoverageSpec, EntitySpec, FactSpec, RelationSpec};
+use super::PLACES;
 use super::{name_key, Actor, Coverage, Entity, EntityId, Fact, FactBase, PartialDate, Relation};
 use crate::text::normalize::normalize;
 
@@ -154,6 +155,8 @@ fn relations(files: &[FileFacts], fb: &mut FactBase, problems: &mut Vec<Problem>
                 transitive: spec.transitive,
                 journey: spec.journey,
                 ends: spec.ends,
+                heads: spec.heads,
+                sides: spec.sides,
             };
             match fb.relation_by_name.get(name) {
                 Some(&i) => fb.relations[i] = rel,
@@ -309,10 +312,6 @@ fn names(fb: &mut FactBase) {
     }
     fb.names = trie;
 }
-
-/// The kinds of entity whose `country` says where they are (the others':
-/// where they are from).
-const PLACES: &[&str] = &["city", "province", "region", "military-base"];
 
 /// Facts made from the entities' `country`: a place is located in it
 /// (`located-in`), a person or a group is from it (`of-country`), when the

@@ -75,7 +75,15 @@ pub struct Relation {
     pub journey: bool,
     /// An event that ends its subject (a death, a dissolution).
     pub ends: bool,
+    /// The subject heads the object.
+    pub heads: bool,
+    /// Backing one party excludes backing its opponent.
+    pub sides: bool,
 }
+
+/// The kinds of entity that are places: their `country` is where they
+/// lie (for the others, where they are from).
+pub const PLACES: &[&str] = &["city", "province", "region", "military-base"];
 
 /// A sourced, dated fact.
 #[derive(Debug, Clone)]
@@ -215,7 +223,9 @@ impl FactBase {
     }
 
     /// Whether place `inner` lies within `outer` (the same place counts),
-    /// through `country` links and transitive relations such as `located-in`.
+    /// through a place's `country` and transitive relations such as
+    /// `located-in`. A group or a person is not within its country (see
+    /// [`FactBase::belongs_to`]).
     pub fn within(&self, inner: EntityId, outer: EntityId) -> bool {
         let mut seen = vec![inner];
         let mut i = 0;
@@ -224,7 +234,8 @@ impl FactBase {
             if e == outer {
                 return true;
             }
-            if let Some(c) = self.entities[e].country {
+            let place = PLACES.contains(&self.entities[e].kind.as_str());
+            if let Some(c) = self.entities[e].country.filter(|_| place) {
                 if !seen.contains(&c) {
                     seen.push(c);
                 }
@@ -245,6 +256,15 @@ impl FactBase {
             i += 1;
         }
         false
+    }
+
+    /// Whether `e` lies within `country` or belongs to it (a government or
+    /// a group of that country, or one of its places).
+    pub fn belongs_to(&self, e: EntityId, country: EntityId) -> bool {
+        self.within(e, country)
+            || self.entities[e]
+                .country
+                .is_some_and(|c| self.within(c, country))
     }
 
     /// One line stating a fact: "Hayat Tahrir al-Sham (HTS) captured Damascus (2024-12-08)".

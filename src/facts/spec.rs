@@ -40,6 +40,14 @@ pub struct RelationSpec {
     /// the subject does not act.
     #[serde(default)]
     pub ends: bool,
+    /// The subject heads the object (an office, a command): "Haftar's
+    /// backers" are the backers of what Haftar heads.
+    #[serde(default)]
+    pub heads: bool,
+    /// Taking a side: backing one party excludes backing the party it
+    /// `opposes` at the same time.
+    #[serde(default)]
+    pub sides: bool,
 }
 
 /// An entity as written in YAML.

@@ -115,7 +115,9 @@ pub(super) fn compile_rule(
                 None => Some(None),
             };
             match (&c.relation, &c.title) {
-                (None, None) => err(ctx, "a claim needs `relation` or `title`".into()),
+                (None, None) if c.kind.is_none() => {
+                    err(ctx, "a claim needs `relation`, `title` or `kind`".into())
+                }
                 (Some(_), Some(_)) => {
                     err(ctx, "a claim has `relation` or `title`, not both".into())
                 }
@@ -143,6 +145,7 @@ pub(super) fn compile_rule(
                     latest: c.latest,
                     needs_time: c.needs_time,
                     past: c.past,
+                    possessive: c.possessive,
                 }),
                 _ => None,
             }

@@ -8,6 +8,10 @@ use super::spec::{ClaimSpec, FrameSpec, OneOrMany, RuleSpec};
 /// judged against every relation with that title word.
 const TITLES: &str = "titles";
 
+/// The frames' pseudo-relation for kinds of installation ("the Hmeimim
+/// naval base"): judged against the installation's type.
+const KINDS: &str = "kinds";
+
 /// The claim rules made of the frames of each relation.
 pub(super) fn rules(frames: &std::collections::BTreeMap<String, Vec<FrameSpec>>) -> Vec<RuleSpec> {
     frames
@@ -43,7 +47,7 @@ fn rule(relation: &str, f: &FrameSpec) -> RuleSpec {
     let patterns = f.pattern.to_vec();
     let uses = |part: &str| patterns.iter().any(|p| p.contains(part));
     let named = |part: &str, name: &str| uses(part).then(|| name.to_string());
-    let title = relation == TITLES;
+    let pseudo = relation == TITLES || relation == KINDS;
     RuleSpec {
         id: f.id.clone(),
         severity: f.severity,
@@ -56,7 +60,7 @@ fn rule(relation: &str, f: &FrameSpec) -> RuleSpec {
         examples: f.examples.clone(),
         claim: Some(ClaimSpec {
             subject: "subject".into(),
-            relation: (!title).then(|| relation.to_string()),
+            relation: (!pseudo).then(|| relation.to_string()),
             object: named("{object}", "object"),
             when: named("{when}", "when"),
             title: named("{title}", "title"),
@@ -68,6 +72,7 @@ fn rule(relation: &str, f: &FrameSpec) -> RuleSpec {
             latest: f.claim.latest,
             needs_time: f.claim.needs_time,
             past: f.claim.past,
+            possessive: f.claim.possessive,
         }),
         unsupported: f.unsupported.clone(),
     }

@@ -193,6 +193,11 @@ pub struct ClaimSpec {
     /// says the state held at some time up to the article's date.
     #[serde(default)]
     pub past: bool,
+    /// The subject is written as a possessive ("Russia's base"): only a
+    /// possessive form is a claim, and an object that lies within the
+    /// subject (a base in that country) bears it out.
+    #[serde(default)]
+    pub possessive: bool,
 }
 
 /// A frame: one way reporters state a relation, with `{subject}`,
@@ -262,6 +267,9 @@ pub struct FrameClaim {
     /// See [`ClaimSpec::past`].
     #[serde(default)]
     pub past: bool,
+    /// See [`ClaimSpec::possessive`].
+    #[serde(default)]
+    pub possessive: bool,
 }
 
 /// A severity and message for one outcome of a claim.
