@@ -157,6 +157,7 @@ pub const INFO: CheckInfo = CheckInfo {
         "when fragments (words) or line lengths had extreme values",
         "consider the [\\[rust\\] tag on StackOverflow][so] today",
         "crates for the (no_std) target build",
+        "He called the airbase their “last foothold on the [western] coastal plain”.",
     ],
 };
 
@@ -170,6 +171,7 @@ impl Check for BracketArtifact {
         let numbers = &self.numbers;
         // Each "(" or "[" (found in the dense array of first bytes) with a
         // token before it and three after it in its sentence.
+        let mut quoted: Option<Vec<bool>> = None;
         for at in memchr::memchr2_iter(b'(', b'[', doc.leads()) {
             let s = &doc.sentences[doc.tokens[at].sentence as usize];
             let toks = &doc.tokens[s.clone()];
@@ -213,6 +215,11 @@ impl Check for BracketArtifact {
                 || ALLOWED.contains(&w)
                 || numbers.iter().any(|n| n.eq_ignore_ascii_case(w))
             {
+                continue;
+            }
+            // Square brackets in a quotation are the editor's words put into
+            // the speaker's ("the [western] coastal plain").
+            if doc.text(open) == "[" && quoted.get_or_insert_with(|| doc.quotations())[at] {
                 continue;
             }
             let span = open.start()..close.end();

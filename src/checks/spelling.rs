@@ -181,6 +181,18 @@ impl Check for SpellingConsistency {
             if is_acronym(written) {
                 continue;
             }
+            // A short form of a spelling already used ("Dbeibah" after
+            // "Abdul Hamid Dbeibah") agrees with it, whatever came between.
+            let short_of = |k: &str| {
+                let (long, short) = (bare(k), bare(m.key));
+                long.len() > short.len()
+                    && long.ends_with(short.as_str())
+                    && long[..long.len() - short.len()].ends_with(' ')
+            };
+            if list.iter().any(|(k, _, _)| short_of(k)) {
+                list.push((m.key, written, m.span.clone()));
+                continue;
+            }
             if let Some((_, first, first_span)) = list.iter().find(|(k, _, _)| variants(k, m.key)) {
                 let ent = &fb.entities[e];
                 let preferred = ent.preferred.clone();

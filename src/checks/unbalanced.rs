@@ -12,7 +12,7 @@ fn closer(open: &str) -> &'static str {
         "(" => ")",
         "[" => "]",
         "{" => "}",
-        "“" => "”",
+        "“" | "”" => "”",
         _ => "\"",
     }
 }
@@ -31,6 +31,7 @@ pub const INFO: CheckInfo = CheckInfo {
         "He said “we will stay and left.",
         "The base) was expanded.",
         "She called it \"a turning point and moved on.",
+        "“I am proud,” a resident said.”It is a new era for us all”.",
         "The list [of bases was long.",
     ],
     pass: &[
@@ -40,6 +41,8 @@ pub const INFO: CheckInfo = CheckInfo {
         "1) Tartus\n2) Hmeimim",
         "“The first paragraph of a long quotation runs on.\n\n“And the second one closes it,” he said.",
         "Russia’s bases, the rebels’ gains and the ‘Arab Spring’ are fine.",
+        "“We are focused on the state now,\" he said, with mixed marks.",
+        "\"We are focused on the state now,” he said, with mixed marks.",
         "Thanks for reading :)",
         "No changelog until this point :(",
         "Code points in [0, 0x800) take two bytes.",
@@ -87,8 +90,10 @@ impl Check for Unbalanced {
                         && matches!(doc.text(&toks[i - 1]), ":" | ";")
                         && !t.has(SPACE_BEFORE) => {}
                     "(" | "[" | "{" | "“" => stack.push(i),
+                    // A straight mark closes a curly one too (“…"): mixed marks,
+                    // but a closed quotation.
                     "\"" => match stack.last() {
-                        Some(&o) if doc.text(&toks[o]) == "\"" => {
+                        Some(&o) if matches!(doc.text(&toks[o]), "\"" | "“") => {
                             stack.pop();
                         }
                         _ => stack.push(i),
@@ -103,9 +108,25 @@ impl Check for Unbalanced {
                             && i >= 1
                             && matches!(doc.text(&toks[i - 1]), ":" | ";")
                             && !t.has(SPACE_BEFORE);
+                        // An opening straight mark closed by a curly one ("…”).
+                        let mixed = |o: usize| c == "”" && doc.text(&toks[o]) == "\"";
+                        // A closing mark typed where an opening one belongs:
+                        // straight after a sentence's end, against the next word
+                        // (“…,” she said.”It is …”).
+                        let opens = c == "”"
+                            && toks
+                                .get(i + 1)
+                                .is_some_and(|n| n.kind == TokenKind::Word && !n.has(SPACE_BEFORE));
                         match stack.last() {
-                            Some(&o) if closer(doc.text(&toks[o])) == c => {
+                            Some(&o) if closer(doc.text(&toks[o])) == c || mixed(o) => {
                                 stack.pop();
+                            }
+                            None if opens => {
+                                stack.push(i);
+                                report(
+                                    i,
+                                    "“”” opens a quotation here: the opening mark is ““”".into(),
+                                );
                             }
                             // Half-open intervals: [0, 10) and (0, 10].
                             Some(&o)

@@ -189,7 +189,8 @@ fn historical(w: &str) -> bool {
 
 /// The context of a claim matched at tokens `claim` in sentence `sentence`
 /// of `doc`, whose date is `at`.
-/// `quoted` says whether each token stands in a quotation ([`quotations`]).
+/// `quoted` says whether each token stands in a quotation
+/// ([`Document::quotations`]).
 /// Only the claim's neighbourhood in the sentence is read, so that the cost
 /// of a match does not grow with the sentence.
 pub fn around(
@@ -260,25 +261,6 @@ pub fn around(
     cx
 }
 
-/// Whether each token of `doc` stands inside a quotation in its block:
-/// after an opening mark (“, « or a straight " that opens) not yet closed.
-pub fn quotations(doc: &Document) -> Vec<bool> {
-    let mut inside = vec![false; doc.tokens.len()];
-    for block in doc.blocks() {
-        let mut open = false;
-        for k in block.clone() {
-            inside[k] = open;
-            match doc.text(&doc.tokens[k]) {
-                "“" | "«" => open = true,
-                "”" | "»" => open = false,
-                "\"" => open = !open,
-                _ => {}
-            }
-        }
-    }
-    inside
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,7 +279,7 @@ mod tests {
             s,
             start..end,
             "2024-12-20".parse().unwrap(),
-            &quotations(&doc),
+            &doc.quotations(),
         )
     }
 

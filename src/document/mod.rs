@@ -172,6 +172,25 @@ impl Document {
         Document::parse("<text>", text, Format::Text)
     }
 
+    /// Whether each token stands inside a quotation in its block: after an
+    /// opening mark (“, « or a straight " that opens) not yet closed.
+    pub fn quotations(&self) -> Vec<bool> {
+        let mut inside = vec![false; self.tokens.len()];
+        for block in &self.blocks {
+            let mut open = false;
+            for k in block.clone() {
+                inside[k] = open;
+                match self.text(&self.tokens[k]) {
+                    "“" | "«" => open = true,
+                    "”" | "»" => open = false,
+                    "\"" => open = !open,
+                    _ => {}
+                }
+            }
+        }
+        inside
+    }
+
     /// Each block (paragraph, heading, list item, table cell) as a range of token indices.
     pub fn blocks(&self) -> &[Range<usize>] {
         &self.blocks

@@ -36,11 +36,7 @@ pub(super) fn run(
     };
     // Which tokens stand in quotations: found at the first claim.
     let quoted = std::cell::OnceCell::new();
-    let quoted = || {
-        quoted
-            .get_or_init(|| claims::context::quotations(doc))
-            .as_slice()
-    };
+    let quoted = || quoted.get_or_init(|| doc.quotations()).as_slice();
     let lazy = Lazy {
         named: &named,
         quoted: &quoted,
