@@ -28,25 +28,66 @@ pub struct ClaimRule {
     pub title: Option<usize>,
     /// Capture holding a kind of thing ("air base") the subject is said to be.
     pub kind: Option<usize>,
+    /// How the claim is judged besides its relation.
+    pub how: How,
+}
+
+/// How a claim is judged, besides its relation: what it says of the
+/// relation's time, holders and subject. All off by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct How {
     /// The claim is about when a state began ("joined NATO in 2024").
+    #[serde(default)]
     pub start: bool,
-    /// The claim is that the subject still lives or exists then.
+    /// The claim is that the subject still lives or exists then (a dead
+    /// person acting, a dissolved body speaking).
+    #[serde(default)]
     pub alive: bool,
     /// The claim is that the subject holds the object then, as the last of
     /// the relation's events left it ("HTS-held Homs").
+    #[serde(default)]
     pub holds: bool,
-    /// The claim is that no other subject has the relation with the object then.
+    /// The claim is that no other subject has the relation with the object
+    /// then ("the only foreign country with forces in Libya").
+    #[serde(default)]
     pub only: bool,
     /// The claim is that the subject's state began last ("NATO's newest member").
+    #[serde(default)]
     pub latest: bool,
     /// The claim is judged only where the sentence places it in time.
+    #[serde(default)]
     pub needs_time: bool,
-    /// The claim is in the past tense: without a time of its own it says
-    /// the state held at some time up to the article's date.
+    /// The claim is in the past tense ("led"): without a time of its own it
+    /// says the state held at some time up to the article's date.
+    #[serde(default)]
     pub past: bool,
-    /// The subject is written as a possessive ("Russia's base"); an object
-    /// within the subject's place bears the claim out.
+    /// The subject is written as a possessive ("Russia's base"): only a
+    /// possessive form is a claim, and an object that lies within the
+    /// subject (a base in that country) bears it out.
+    #[serde(default)]
     pub possessive: bool,
+    /// The sentence denies the relation ("Sweden is not a NATO member"): it
+    /// is wrong where the relation holds.
+    #[serde(default)]
+    pub denied: bool,
+    /// The claim is judged only at the time of one of the subject's own
+    /// events of the relation ("flew to Tehran on December 8": the day he
+    /// fled); at other times it says nothing of them.
+    #[serde(default)]
+    pub during: bool,
+    /// The claim is that the object is the subject's only one of its kind
+    /// in its country ("Hmeimim, Russia's only base in Syria").
+    #[serde(default)]
+    pub only_object: bool,
+    /// The claim is that the subject's state began with the object's first
+    /// ("a founding member of NATO").
+    #[serde(default)]
+    pub founding: bool,
+    /// The relation is whichever of the `heads` relations (an office, a
+    /// command) the subject has: "X ruled Syria", "X headed the GNA".
+    #[serde(default)]
+    pub heads: bool,
 }
 
 /// Variables that claim rules' messages, suggestions and help may use.
@@ -110,6 +151,14 @@ pub fn as_of(doc: &Document) -> Date {
     doc.date.unwrap_or_else(|| jiff::Zoned::now().date())
 }
 
+/// Whether `FACTLINT_TRACE_CLAIMS` is set: each judged claim is then
+/// written to standard error, with its captures, time and verdict (for
+/// rule writers asking why a frame did or did not fire).
+fn trace() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("FACTLINT_TRACE_CLAIMS").is_some())
+}
+
 /// "a" or "an" before a word.
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
@@ -136,11 +185,11 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     let cx = m.context;
     // A quoted speaker's words, or a claim the sentence denies, are not the
     // writer's claim; nor is a title that the words before it make past.
-    if cx.quoted || cx.negated || (claim.title.is_some() && cx.historical) {
+    if cx.quoted || (cx.negated && !claim.how.denied) || (claim.title.is_some() && cx.historical) {
         return None;
     }
     let subject_text = text(Some(claim.subject))?;
-    if claim.possessive && !reading::is_possessive(&subject_text) {
+    if claim.how.possessive && !reading::is_possessive(&subject_text) {
         return None;
     }
     let at = m.at;
@@ -148,7 +197,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
         fb,
         &subject_text,
         // Whether someone is alive says nothing of which Assad is meant.
-        claim.relation.filter(|_| !claim.alive),
+        claim.relation.filter(|_| !claim.how.alive),
         claim.title.is_some(),
         m.introduced,
         at,
@@ -158,7 +207,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     // The time the claim speaks of: the one it captures, else the one the
     // sentence gives nearest to it. "Since 2017" of a state is a claim
     // about when it began.
-    let mut start = claim.start;
+    let mut start = claim.how.start;
     let when = match text(claim.when).and_then(|w| PartialDate::parse_prose(&w)) {
         Some(w) => Some(w),
         None => match &cx.time {
@@ -178,7 +227,7 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     };
     let object = object.as_deref();
     // "Russia's Hmeimim base" is borne out by where the base stands, too.
-    if claim.possessive
+    if claim.how.possessive
         && object.is_some_and(|o| {
             o.iter()
                 .any(|x| subject.iter().any(|s| fb.within(x.entity(), s.entity())))
@@ -190,7 +239,11 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
     // consistency checks: a once-only event with its year, a state with one holder.
     // A claim about being alive, holding after the last event, being the
     // only or the newest one, is not the relation's own claim.
-    let plain = !(claim.alive || claim.holds || claim.only || claim.latest || claim.possessive);
+    let plain = !(claim.how.alive
+        || claim.how.holds
+        || claim.how.only
+        || claim.how.latest
+        || claim.how.possessive);
     let comparable = plain
         && claim.relation.is_some_and(|r| {
             let rel = &fb.relations[r];
@@ -212,11 +265,11 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
             raw: String::new(),
         });
     }
-    if claim.needs_time && when.is_none() {
+    if claim.how.needs_time && when.is_none() {
         return None;
     }
     let when = match when {
-        None if claim.past => Some(PartialDate {
+        None if claim.how.past => Some(PartialDate {
             start: Date::MIN,
             end: at,
             text: String::new(),
@@ -227,27 +280,23 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
         Some(w) => (w.start, w.end),
         None => (at, at),
     };
-    let verdict = if claim.alive {
+    let verdict = if claim.how.alive {
         judge_alive(fb, subject, span_of(&when))
     } else if let Some(k) = claim.kind {
         judge_kind(fb, subject, &text(Some(k))?)
     } else {
+        let statement = |relation: usize| Statement {
+            subject,
+            relation,
+            object,
+            when: when.clone(),
+            at,
+            years: cx.years,
+            how: How { start, ..claim.how },
+        };
         match (claim.relation, claim.title) {
-            (Some(relation), _) => judge(
-                fb,
-                &Statement {
-                    subject,
-                    relation,
-                    object,
-                    when,
-                    at,
-                    start,
-                    years: cx.years,
-                    holds: claim.holds,
-                    only: claim.only,
-                    latest: claim.latest,
-                },
-            ),
+            (None, None) if claim.how.heads => judge::judge_heads(fb, &statement),
+            (Some(relation), _) => judge(fb, &statement(relation)),
             (None, Some(t)) => judge_title(
                 fb,
                 &Titled {
@@ -262,6 +311,12 @@ pub fn judge_match(fb: &FactBase, m: &Captured, record: impl FnOnce(Claim)) -> O
             (None, None) => return None,
         }
     };
+    if trace() {
+        eprintln!(
+            "factlint trace: {} {:?} at {:?}: {verdict:?}",
+            m.rule, m.captures, cx.time
+        );
+    }
     // "Wagner chief Prigozhin died": a role held until death is still his
     // in a sentence about it.
     if let Verdict::Contradicted {

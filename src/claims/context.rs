@@ -179,6 +179,11 @@ fn negates(w: &str) -> bool {
     NEGATIONS.contains(&w) || w.ends_with("n't")
 }
 
+/// Whether a word is "then" or starts "then-" ("then-president").
+fn then(w: &str) -> bool {
+    w == "then" || w.starts_with("then-")
+}
+
 /// Whether a word names something past ("former", or a hyphenated form
 /// such as "now-deposed", "then-president").
 fn historical(w: &str) -> bool {
@@ -222,9 +227,7 @@ pub fn around(
     cx.attributed = sentence.clone().any(|k| CREDITED.contains(&norm(k)))
         || (clause_start..claim.start).any(|k| ATTRIBUTION.contains(&norm(k)));
     cx.death = sentence.clone().any(|k| DEATH.contains(&norm(k)));
-    // Up to four words before the claim, back to a clause break or a verb.
-    cx.historical = (claim.start.saturating_sub(4).max(sentence.start)..claim.end)
-        .any(|k| doc.tokens[k].kind == TokenKind::Word && historical(norm(k)));
+
     // The time nearest the claim; a date inside the claim counts first.
     let dates = dates_in(doc, sentence.clone(), at);
     let distance = |m: &Mention| {
@@ -254,6 +257,18 @@ pub fn around(
         .filter(|m| !reported(m) && !far(m))
         .min_by_key(|m| distance(m))
         .map(|m| (m.date.clone(), m.relation));
+    // Up to four words before the claim, and the claim's own: "former",
+    // "ousted". "Then" places a title at the sentence's time, when it has one.
+    // The words before stop at punctuation: "In late November, President X"
+    // has no "late" of his.
+    let from = (claim.start.saturating_sub(4).max(sentence.start)..claim.start)
+        .rev()
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .last()
+        .unwrap_or(claim.start);
+    let words = (from..claim.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word);
+    cx.historical = words.clone().any(|k| historical(norm(k)) && !then(norm(k)))
+        || (cx.time.is_none() && words.clone().any(|k| then(norm(k))));
     cx.years = durations_in(doc, sentence)
         .into_iter()
         .min_by_key(|d| d.tokens.start.abs_diff(claim.start))
@@ -344,6 +359,19 @@ mod tests {
         );
         assert!(c.time.is_some(), "the time is the saying's");
         let c = context("He ruled Syria for 24 years.", "ruled Syria");
-        assert_eq!(c.years, Some((24.0, 24.0)));
+        assert_eq!(c.years, Some((23.5, 25.0)));
+        let c = context(
+            "In late November 2024, then-President Ahmed al-Sharaa spoke.",
+            "then-President Ahmed",
+        );
+        assert!(
+            !c.historical,
+            "“late” belongs to the date, “then” to the sentence's time"
+        );
+        let c = context(
+            "Then-President Ahmed al-Sharaa spoke.",
+            "Then-President Ahmed",
+        );
+        assert!(c.historical, "“then” with no time of its own");
     }
 }

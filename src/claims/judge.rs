@@ -21,6 +21,7 @@
 use jiff::civil::Date;
 
 use super::actors::{disjoint_from, may_be_entity};
+use super::How;
 use crate::facts::{Actor, Coverage, EntityId, Fact, FactBase, PartialDate};
 
 /// A claim to judge: what a document states, at its time.
@@ -36,19 +37,12 @@ pub struct Statement<'a> {
     pub when: Option<PartialDate>,
     /// The document's date.
     pub at: Date,
-    /// The claim is about when the state began ("joined NATO in 2024"),
-    /// not about whether it held then.
-    pub start: bool,
     /// How many years the claim says the state lasted ("ruled for 24
     /// years"): the fewest and the most.
     pub years: Option<(f32, f32)>,
-    /// The claim is that the subject holds the object then, as the last of
-    /// the relation's events left it ("HTS-held Homs").
-    pub holds: bool,
-    /// The claim is that no other subject has the relation with the object then.
-    pub only: bool,
-    /// The claim is that the subject's state began last ("NATO's newest member").
-    pub latest: bool,
+    /// How the claim is judged besides its relation (`start` is also set
+    /// where the sentence says "since").
+    pub how: How,
 }
 
 /// Why a fact contradicts a claim.
@@ -64,6 +58,10 @@ pub enum Reason {
     WrongSubject,
     /// The subject holds it with something else (the relation allows one object).
     WrongObject,
+    /// It holds, though the sentence denies it.
+    Denied,
+    /// The subject acted or held a state after the end the claim gives it.
+    LaterAlive,
 }
 
 /// The outcome of judging a claim.
@@ -247,18 +245,146 @@ fn judge_one<'a>(fb: &'a FactBase, claim: &Statement) -> Verdict<'a> {
         return Verdict::Unknown;
     };
     let t = span(&claim.when, claim.at);
-    if claim.holds {
+    // "Flew to Tehran on December 8": said of a day the subject fled, or
+    // of nothing the base knows.
+    if claim.how.during {
+        let on_one = claim.when.as_ref().is_some_and(|w| {
+            fb.facts_of(claim.relation)
+                .any(|f| may_be_entity(fb, claim.subject, f.subject) && on_date(f, w))
+        });
+        if !on_one {
+            return Verdict::Unknown;
+        }
+    }
+    // "A founding member": joined with the first.
+    if claim.how.founding {
+        let first = fb
+            .facts_of(claim.relation)
+            .filter(|f| object_matches(fb, claim.object, f.object) && !f.from.is_always())
+            .min_by_key(|f| f.from.start);
+        let Some(first) = first else {
+            return Verdict::Unknown;
+        };
+        let founding = Statement {
+            when: Some(first.from.clone()),
+            how: How {
+                start: true,
+                founding: false,
+                ..claim.how
+            },
+            ..claim.clone()
+        };
+        return judge_one(fb, &founding);
+    }
+    if claim.how.holds {
         return holder(fb, claim, t);
     }
-    if claim.latest {
+    if claim.how.latest {
         // "The newest member": the last to begin, like the last to take.
         return holder(fb, claim, t);
     }
     let verdict = judge_plain(fb, claim, rel, t);
-    if claim.only && !matches!(verdict, Verdict::Contradicted { .. }) {
+    if claim.how.only && !matches!(verdict, Verdict::Contradicted { .. }) {
         return only(fb, claim, t);
     }
+    if claim.how.only_object && !matches!(verdict, Verdict::Contradicted { .. }) {
+        return only_object(fb, claim, t);
+    }
+    if claim.how.denied {
+        return match verdict {
+            Verdict::Supported => match supporting(fb, claim, t) {
+                Some(fact) => Verdict::Contradicted {
+                    fact,
+                    reason: Reason::Denied,
+                },
+                None => Verdict::Unknown,
+            },
+            _ => Verdict::Unknown,
+        };
+    }
     verdict
+}
+
+/// Judges a claim whose relation is whichever `heads` relation (an office,
+/// a command) the subject has facts of: supported by one, else
+/// contradicted by the first that contradicts it.
+pub fn judge_heads<'a>(
+    fb: &'a FactBase,
+    statement: &dyn Fn(usize) -> Statement<'a>,
+) -> Verdict<'a> {
+    let mut verdict = Verdict::Unknown;
+    for (i, rel) in fb.relations.iter().enumerate() {
+        let claim = statement(i);
+        let has = || {
+            fb.facts_of(i)
+                .any(|f| may_be_entity(fb, claim.subject, f.subject))
+        };
+        if !rel.heads || !has() {
+            continue;
+        }
+        match judge(fb, &claim) {
+            Verdict::Supported => return Verdict::Supported,
+            v @ Verdict::Contradicted { .. } if matches!(verdict, Verdict::Unknown) => verdict = v,
+            _ => {}
+        }
+    }
+    verdict
+}
+
+/// A fact that bears the claim out at the days `t`.
+fn supporting<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Option<&'a Fact> {
+    fb.facts_of(claim.relation).find(|f| {
+        may_be_entity(fb, claim.subject, f.subject)
+            && object_matches(fb, claim.object, f.object)
+            && holds(f, t)
+    })
+}
+
+/// "Hmeimim, Russia's only base in Syria": no other object of the
+/// subject's, of the same kind, stands in the same country then.
+fn only_object<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a> {
+    let Some(obj) = claim.object else {
+        return Verdict::Unknown;
+    };
+    let country = |e: EntityId| fb.entities[e].country;
+    let other = fb.facts_of(claim.relation).find(|f| {
+        holding(f, t) != Holds::No
+            && may_be_entity(fb, claim.subject, f.subject)
+            && f.object.is_some_and(|o| {
+                obj.iter().all(|a| a.entity() != o)
+                    && obj.iter().any(|a| {
+                        fb.entities[a.entity()].kind == fb.entities[o].kind
+                            && country(a.entity()).is_some()
+                            && country(a.entity()) == country(o)
+                    })
+            })
+    });
+    match other {
+        Some(fact) => Verdict::Contradicted {
+            fact,
+            reason: Reason::WrongObject,
+        },
+        None => Verdict::Unknown,
+    }
+}
+
+/// A state the subject held, or an event it took part in, after the days
+/// `t` (for a claimed death or dissolution then).
+pub fn alive_after<'a>(fb: &'a FactBase, subject: &[Actor], t: (Date, Date)) -> Option<&'a Fact> {
+    fb.facts
+        .iter()
+        .filter(|f| !f.derived && !f.from.is_always() && may_be_entity(fb, subject, f.subject))
+        .filter(|f| !fb.relations[f.relation].ends)
+        .find(|f| {
+            let event = fb.relations[f.relation].event;
+            f.from.start > t.1
+                || (!event
+                    && match (&f.until, &f.last_reported) {
+                        (Some(u), _) => u.start > t.1,
+                        (None, Some(l)) => l.start > t.1,
+                        (None, None) => true,
+                    })
+        })
 }
 
 /// "X-held City": the last of the relation's events with the object,
@@ -277,7 +403,18 @@ fn holder<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'
             fact: f,
             reason: Reason::WrongSubject,
         },
-        None => Verdict::Unknown,
+        // "HTS-controlled Hama" before HTS took it.
+        None => fb
+            .facts_of(claim.relation)
+            .find(|f| {
+                may_be_entity(fb, claim.subject, f.subject)
+                    && f.object.is_some_and(|o| !disjoint_from(fb, obj, o))
+                    && f.from.start > t.1
+            })
+            .map_or(Verdict::Unknown, |fact| Verdict::Contradicted {
+                fact,
+                reason: Reason::NotYet,
+            }),
     }
 }
 
@@ -286,8 +423,13 @@ fn only<'a>(fb: &'a FactBase, claim: &Statement, t: (Date, Date)) -> Verdict<'a>
     let Some(obj) = claim.object else {
         return Verdict::Supported;
     };
+    // "The only country to join NATO in 2009": another began then too.
+    let then = |f: &Fact| match (&claim.when, claim.how.start) {
+        (Some(w), true) => starts_at(f, w),
+        _ => holds(f, t),
+    };
     let other = fb.facts_of(claim.relation).find(|f| {
-        holds(f, t)
+        then(f)
             && f.object.is_some_and(|o| !disjoint_from(fb, obj, o))
             && !may_be_entity(fb, claim.subject, f.subject)
     });
@@ -394,17 +536,17 @@ fn judge_plain<'a>(
             };
         }
         if let (Some((lo, hi)), false) = (claim.years, rel.event) {
-            // How long the state lasted: its start to its end (or to the
-            // claim's time, while it lasts), a year either way.
+            // How long the state lasted: from its start to its end (or to
+            // the claim's time, while it lasts), at the precision of its
+            // dates ("from 2014": from some day of 2014).
             let lasted = |f: &Fact| {
                 let end = f.until.as_ref().map_or(t.1, |u| u.end.min(t.1));
-                (end - f.from.start).get_days() as f32 / 365.25
+                let years = |from: Date| (end - from).get_days() as f32 / 365.25;
+                (years(f.from.end), years(f.from.start))
             };
             let fits = |f: &&Fact| {
-                !f.from.is_always() && {
-                    let y = lasted(f);
-                    y >= lo - 1.0 && y <= hi + 1.0
-                }
+                let (short, long) = lasted(f);
+                !f.from.is_always() && long >= lo && short <= hi
             };
             let dated: Vec<&Fact> = exact
                 .iter()
@@ -418,7 +560,7 @@ fn judge_plain<'a>(
                 };
             }
         }
-        if claim.start {
+        if claim.how.start {
             // When the state began: its start (or designation) must fit.
             return match &claim.when {
                 Some(w) if !exact.iter().any(|f| starts_at(f, w)) => Verdict::Contradicted {
@@ -450,6 +592,20 @@ fn judge_plain<'a>(
             fact: first,
             reason,
         };
+    }
+    // A death or an end the base does not record, on a day after which
+    // the subject still acted or held office.
+    if rel.ends && exact.is_empty() {
+        if let Some(fact) = claim
+            .when
+            .as_ref()
+            .and_then(|w| alive_after(fb, claim.subject, (w.start, w.end)))
+        {
+            return Verdict::Contradicted {
+                fact,
+                reason: Reason::LaterAlive,
+            };
+        }
     }
     // A place claimed to be within another, through the chain of places.
     if rel.transitive {
@@ -637,6 +793,7 @@ pub fn judge_kind<'a>(fb: &'a FactBase, subject: &[Actor], kind: &str) -> Verdic
 /// country, or if the person held another office then and never this one.
 pub fn judge_title<'a>(fb: &'a FactBase, c: &Titled) -> Verdict<'a> {
     let title = crate::text::normalize::normalize(c.title);
+    let title = title.strip_prefix("then-").unwrap_or(&title).to_string();
     let t = span(&c.when, c.at);
     let titled: Vec<usize> = fb
         .relations
@@ -667,12 +824,33 @@ pub fn judge_title<'a>(fb: &'a FactBase, c: &Titled) -> Verdict<'a> {
     };
     if facts.is_empty() {
         // A president called prime minister: another office, held then.
-        return match other_office() {
-            Some(fact) if !titled.is_empty() => Verdict::Contradicted {
+        if let Some(fact) = other_office().filter(|_| !titled.is_empty()) {
+            return Verdict::Contradicted {
                 fact,
                 reason: Reason::WrongObject,
+            };
+        }
+        // "Syria's president, Maher al-Assad": the office's holder then is
+        // someone else.
+        let holder = c.country.and_then(|k| {
+            titled
+                .iter()
+                .filter(|&&i| fb.relations[i].one_subject)
+                .flat_map(|&i| fb.facts_of(i))
+                .filter(|f| holds(f, t))
+                .find(|f| {
+                    f.object.is_some_and(|o| {
+                        k.iter()
+                            .any(|a| fb.belongs_to(o, a.entity()) || fb.within(a.entity(), o))
+                    })
+                })
+        });
+        return match holder {
+            Some(fact) => Verdict::Contradicted {
+                fact,
+                reason: Reason::WrongSubject,
             },
-            _ => Verdict::Unknown,
+            None => Verdict::Unknown,
         };
     }
     // The country the title is said to be of: the office's object must lie in it.

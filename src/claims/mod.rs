@@ -16,7 +16,7 @@ pub mod judge;
 mod reading;
 pub mod time;
 
-pub use capture::{as_of, judge_match, Captured, ClaimRule, Judged, Outcome, VARS};
+pub use capture::{as_of, judge_match, Captured, ClaimRule, How, Judged, Outcome, VARS};
 pub use context::Context;
 pub use judge::{Reason, Statement, Verdict};
 

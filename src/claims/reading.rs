@@ -12,6 +12,9 @@ use crate::facts::{Actor, EntityId, FactBase};
 const COMPOUNDS: &[&str] = &[
     "held",
     "controlled",
+    "operated",
+    "owned",
+    "built",
     "occupied",
     "backed",
     "supported",

@@ -107,6 +107,21 @@ fn year(w: &str) -> Option<i16> {
         .flatten()
 }
 
+/// A month and, if given, a day: a date written without its year.
+type MonthDay = (i8, Option<i8>);
+
+/// A span of years written as one word: "2019-2020", "2019-20".
+fn years(w: &str) -> Option<(i16, i16)> {
+    let (a, b) = w.split_once(['-', '‐', '‑'])?;
+    let a = year(a)?;
+    let b = match b.len() {
+        4 => year(b)?,
+        2 => a - a % 100 + b.parse::<i16>().ok()?,
+        _ => return None,
+    };
+    (b > a).then_some((a, b))
+}
+
 /// A number written in digits or words (for durations).
 /// The years an age adjective of a thing allows: "decade-old" is ten
 /// years and under twenty, "two-decade-old" twenty and under thirty,
@@ -184,6 +199,42 @@ fn placed(m: i8, d: Option<i8>, at: Date) -> Option<PartialDate> {
     })
 }
 
+/// A time relative to the article's date `at`, in the words `w(0)`,
+/// `w(1)`, …, and how many words write it.
+fn relative(w: &dyn Fn(usize) -> Option<String>, at: Date) -> Option<(PartialDate, usize)> {
+    let span = |start: Date, end: Date| PartialDate {
+        start,
+        end,
+        text: start.to_string(),
+    };
+    let year = |y: i16| Some(span(Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?));
+    let month = |d: Date| Some(span(d.first_of_month(), d.last_of_month()));
+    let first = w(0)?;
+    match (first.as_str(), w(1).as_deref()) {
+        ("yesterday", _) => Some((PartialDate::day(at.yesterday().ok()?), 1)),
+        ("last", Some("year")) => Some((year(at.year() - 1)?, 2)),
+        ("this", Some("year")) => Some((span(Date::new(at.year(), 1, 1).ok()?, at), 2)),
+        ("last", Some("month")) => Some((month(at.first_of_month().yesterday().ok()?)?, 2)),
+        ("this", Some("month")) => Some((span(at.first_of_month(), at), 2)),
+        ("earlier", Some("this")) => match w(2).as_deref() {
+            Some("month") => Some((span(at.first_of_month(), at), 3)),
+            Some("year") => Some((span(Date::new(at.year(), 1, 1).ok()?, at), 3)),
+            _ => None,
+        },
+        // "ten years ago (today)"
+        (n, Some("years" | "year")) if w(2).as_deref() == Some("ago") => {
+            let n = number(n)? as i16;
+            if w(3).as_deref() == Some("today") {
+                let d = Date::new(at.year() - n, at.month(), at.day()).ok()?;
+                Some((PartialDate::day(d), 4))
+            } else {
+                Some((year(at.year() - n)?, 3))
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The dates that the tokens `range` of `doc` name, in order, resolved
 /// against `at` (the article's date) where they leave the year out.
 pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
@@ -194,13 +245,23 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
     };
     let punct = |k: usize, p: &str| toks.get(k).is_some_and(|t| doc.text(t) == p);
     let mut out = Vec::new();
+    // For each mention: whether it writes its year, and the month and day
+    // of one that leaves it out.
+    let mut kinds: Vec<(bool, Option<MonthDay>)> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         let start = k;
         // (day) Month (day) (,) (year) | Month year | year | weekday
         let mut date: Option<PartialDate> = None;
+        let mut yearless: Option<MonthDay> = None;
+        let mut explicit = false;
         let mut end = k;
-        if let Some(w) = word(k) {
+        // Times relative to the article's date ("last year", "this month",
+        // "ten years ago", "yesterday").
+        if let Some((d, n)) = relative(&|j| word(k + j).map(str::to_ascii_lowercase), at) {
+            date = Some(d);
+            end = k + n;
+        } else if let Some(w) = word(k) {
             if let (Some(d), Some(m)) = (day(w), word(k + 1).and_then(month)) {
                 // 8 December (2024)
                 let mut j = k + 2;
@@ -210,10 +271,12 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
                 match word(j).and_then(year) {
                     Some(y) => {
                         date = Date::new(y, m, d).ok().map(PartialDate::day);
+                        explicit = true;
                         end = j + 1;
                     }
                     None => {
                         date = placed(m, Some(d), at);
+                        yearless = Some((m, Some(d)));
                         end = k + 2;
                     }
                 }
@@ -231,10 +294,12 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
                     match word(y).and_then(year) {
                         Some(yy) => {
                             date = Date::new(yy, m, d).ok().map(PartialDate::day);
+                            explicit = true;
                             end = y + 1;
                         }
                         None => {
                             date = placed(m, Some(d), at);
+                            yearless = Some((m, Some(d)));
                             end = j + 1;
                         }
                     }
@@ -245,6 +310,7 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
                         end: s.last_of_month(),
                         text: s.to_string(),
                     });
+                    explicit = true;
                     end = j + 1;
                 } else if w.len() > 3 && w != "May" && w != "may" {
                     // "in December": the last December on or before the article.
@@ -256,11 +322,22 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
                     });
                     if before {
                         date = placed(m, None, at);
+                        yearless = Some((m, None));
                         end = k + 1;
                     }
                 }
             } else if let Some(y) = year(w) {
                 date = PartialDate::parse(&y.to_string());
+                explicit = true;
+                end = k + 1;
+            } else if let Some((a, b)) = years(w) {
+                // "2019-2020", "2019-20"
+                date = Some(PartialDate {
+                    start: Date::new(a, 1, 1).ok().unwrap_or(at),
+                    end: Date::new(b, 12, 31).ok().unwrap_or(at),
+                    text: w.to_string(),
+                });
+                explicit = true;
                 end = k + 1;
             } else if let Some(wd) = weekday(w) {
                 // "on Sunday": the last such day on or before the article's date.
@@ -268,8 +345,17 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
                     p.eq_ignore_ascii_case("on") || p.eq_ignore_ascii_case("last")
                 });
                 if on {
-                    let back = (at.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset())
-                        .rem_euclid(7);
+                    let mut back = (at.weekday().to_monday_zero_offset()
+                        - wd.to_monday_zero_offset())
+                    .rem_euclid(7);
+                    // "Last Sunday" in Sunday's paper is a week before.
+                    let last = start
+                        .checked_sub(1)
+                        .and_then(word)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("last"));
+                    if back == 0 && last {
+                        back = 7;
+                    }
                     date = at
                         .checked_sub(jiff::Span::new().days(i64::from(back)))
                         .ok()
@@ -297,24 +383,92 @@ pub fn dates_in(doc: &Document, range: Range<usize>, at: Date) -> Vec<Mention> {
             date,
             relation,
         });
+        kinds.push((explicit, yearless));
         k = end.max(k + 1);
+    }
+    // A date without its year takes the year the sentence gives another
+    // ("on June 10, 2000, a month before … on July 10").
+    if let Some(y) = out
+        .iter()
+        .zip(&kinds)
+        .find(|(m, (explicit, _))| *explicit && m.date.start.first_of_year() != m.date.start)
+        .map(|(m, _)| m.date.start.year())
+    {
+        for (m, (_, yearless)) in out.iter_mut().zip(&kinds) {
+            if let Some((mo, d)) = *yearless {
+                if let Some(date) = placed(mo, d, Date::new(y, 12, 31).unwrap_or(at)) {
+                    m.date = date;
+                }
+            }
+        }
     }
     out
 }
 
+/// Nouns of a time in office or of a state ("an eight-year tenure").
+const TENURES: &[&str] = &[
+    "rule",
+    "tenure",
+    "reign",
+    "term",
+    "presidency",
+    "premiership",
+    "leadership",
+    "command",
+    "presence",
+    "stint",
+    "war",
+    "occupation",
+    "intervention",
+    "mission",
+    "lease",
+];
+
+/// The years "N years" or "N decades" can mean, with the hedge before it:
+/// a count of years is that many and under one more; decades are rounded
+/// ("three decades" for 27 to 33 years).
+fn spanned(n: f32, unit: f32, hedge: Option<&str>) -> (f32, f32) {
+    let v = n * unit;
+    match hedge {
+        Some("about" | "around" | "some" | "roughly") => (v * 0.85, v * 1.15),
+        Some("nearly" | "almost") => (v * 0.8, v),
+        Some("over" | "more") => (v, v * 1.5),
+        _ if unit >= 10.0 => (v - 0.3 * unit, v + 0.3 * unit),
+        _ => (v - 0.5, v + 1.0),
+    }
+}
+
 /// The spans of years that the tokens `range` of `doc` name ("for 24
-/// years", "for more than two decades", "a 29-year rule").
+/// years", "for more than two decades", "a decade-old base", "an
+/// eight-year tenure").
 pub fn durations_in(doc: &Document, range: Range<usize>) -> Vec<Duration> {
     let toks = &doc.tokens[range.clone()];
     let word = |k: usize| toks.get(k).map(|t| doc.norm(t));
     let mut out = Vec::new();
     for k in 0..toks.len() {
+        let at = |n: usize| range.start + k..range.start + k + n;
         // "decade-old", "two-decade-old", "a century-old"
         if let Some(years) = word(k).and_then(age) {
             out.push(Duration {
-                tokens: range.start + k..range.start + k + 1,
+                tokens: at(1),
                 years,
             });
+            continue;
+        }
+        // "an eight-year tenure", "his 24-year rule"
+        if let Some((n, unit)) = word(k).and_then(|w| w.rsplit_once('-')) {
+            let tenure = word(k + 1).is_some_and(|w| TENURES.contains(&w));
+            let unit = match unit {
+                "year" => 1.0,
+                "decade" => 10.0,
+                _ => 0.0,
+            };
+            if let (true, true, Some(n)) = (tenure, unit > 0.0, number(n)) {
+                out.push(Duration {
+                    tokens: at(2),
+                    years: spanned(n, unit, None),
+                });
+            }
             continue;
         }
         if word(k) != Some("for") {
@@ -322,26 +476,17 @@ pub fn durations_in(doc: &Document, range: Range<usize>) -> Vec<Duration> {
         }
         // for (about | nearly | more than | almost | over) N (years | decades)
         let mut j = k + 1;
-        let mut hedge = (1.0f32, 1.0f32);
-        match word(j) {
-            Some("about" | "around" | "some" | "roughly") => {
-                hedge = (0.85, 1.15);
+        let hedge = match word(j) {
+            Some(h @ ("about" | "around" | "some" | "roughly" | "nearly" | "almost" | "over")) => {
                 j += 1;
-            }
-            Some("nearly" | "almost") => {
-                hedge = (0.8, 1.0);
-                j += 1;
-            }
-            Some("over") => {
-                hedge = (1.0, 1.5);
-                j += 1;
+                Some(h)
             }
             Some("more") if word(j + 1) == Some("than") => {
-                hedge = (1.0, 1.5);
                 j += 2;
+                Some("more")
             }
-            _ => {}
-        }
+            _ => None,
+        };
         let Some(n) = word(j).and_then(number) else {
             continue;
         };
@@ -350,10 +495,9 @@ pub fn durations_in(doc: &Document, range: Range<usize>) -> Vec<Duration> {
             Some("decades" | "decade") => 10.0,
             _ => continue,
         };
-        let y = n * unit;
         out.push(Duration {
             tokens: range.start + k..range.start + j + 2,
-            years: (y * hedge.0, y * hedge.1),
+            years: spanned(n, unit, hedge),
         });
     }
     out
@@ -408,10 +552,27 @@ mod tests {
             [("2021-03-01..2021-03-31".into(), Until)]
         );
         assert_eq!(
-            mentions("in December, and in 2015", at),
+            mentions("in December", at),
+            [("2024-12-01..2024-12-31".into(), At)]
+        );
+        // A date without its year takes the year the sentence gives.
+        assert_eq!(
+            mentions(
+                "died on June 10, 2000, a month before his son took office on July 17",
+                at
+            ),
+            [("2000-06-10".into(), At), ("2000-07-17".into(), At)]
+        );
+        // Relative to the article's date.
+        assert_eq!(
+            mentions(
+                "joined last year; ten years ago today; earlier this month",
+                at
+            ),
             [
-                ("2024-12-01..2024-12-31".into(), At),
-                ("2015-01-01..2015-12-31".into(), At)
+                ("2023-01-01..2023-12-31".into(), At),
+                ("2014-12-20".into(), At),
+                ("2024-12-01..2024-12-20".into(), At)
             ]
         );
         // Not dates: "may", a number of people, a bare weekday.
@@ -425,7 +586,13 @@ mod tests {
             .into_iter()
             .map(|d| d.years)
             .collect();
-        assert_eq!(d, [(24.0, 24.0), (24.0, 30.0)]);
+        assert_eq!(d, [(23.5, 25.0), (24.0, 30.0)]);
+        let doc = Document::from_text("It ended an eight-year tenure after three decades.");
+        let d: Vec<(f32, f32)> = durations_in(&doc, 0..doc.tokens.len())
+            .into_iter()
+            .map(|d| d.years)
+            .collect();
+        assert_eq!(d, [(7.5, 9.0)]);
         let doc =
             Document::from_text("A decade-old base, a two-decade-old war, a 59-year-old man.");
         let d: Vec<(f32, f32)> = durations_in(&doc, 0..doc.tokens.len())

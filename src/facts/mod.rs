@@ -309,10 +309,13 @@ impl FactBase {
             all.extend(names);
             demonyms.extend(e.demonyms.iter().cloned());
         }
+        // Titles, and their "then-" forms ("then-President"), one word with
+        // the title's first in the tokenizer's eyes.
         let titles: Vec<String> = self
             .relations
             .iter()
             .flat_map(|r| r.titles.iter().cloned())
+            .flat_map(|t| [format!("then-{t}"), t])
             .collect();
         for kind in build::KINDS {
             by_kind.entry(kind.to_string()).or_default();

@@ -115,9 +115,10 @@ pub(super) fn compile_rule(
                 None => Some(None),
             };
             match (&c.relation, &c.title) {
-                (None, None) if c.kind.is_none() => {
-                    err(ctx, "a claim needs `relation`, `title` or `kind`".into())
-                }
+                (None, None) if c.kind.is_none() && !c.how().heads => err(
+                    ctx,
+                    "a claim needs `relation`, `title`, `kind` or `heads`".into(),
+                ),
                 (Some(_), Some(_)) => {
                     err(ctx, "a claim has `relation` or `title`, not both".into())
                 }
@@ -138,14 +139,7 @@ pub(super) fn compile_rule(
                     when,
                     title,
                     kind,
-                    start: c.start,
-                    alive: c.alive,
-                    holds: c.holds,
-                    only: c.only,
-                    latest: c.latest,
-                    needs_time: c.needs_time,
-                    past: c.past,
-                    possessive: c.possessive,
+                    how: c.how(),
                 }),
                 _ => None,
             }

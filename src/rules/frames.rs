@@ -12,6 +12,10 @@ const TITLES: &str = "titles";
 /// naval base"): judged against the installation's type.
 const KINDS: &str = "kinds";
 
+/// The frames' pseudo-relation for heading something, in whichever office
+/// or command ("X ruled Syria", "X headed the GNA"): the `heads` relations.
+const HEADS: &str = "heads";
+
 /// The claim rules made of the frames of each relation.
 pub(super) fn rules(frames: &std::collections::BTreeMap<String, Vec<FrameSpec>>) -> Vec<RuleSpec> {
     frames
@@ -47,7 +51,7 @@ fn rule(relation: &str, f: &FrameSpec) -> RuleSpec {
     let patterns = f.pattern.to_vec();
     let uses = |part: &str| patterns.iter().any(|p| p.contains(part));
     let named = |part: &str, name: &str| uses(part).then(|| name.to_string());
-    let pseudo = relation == TITLES || relation == KINDS;
+    let pseudo = [TITLES, KINDS, HEADS].contains(&relation);
     RuleSpec {
         id: f.id.clone(),
         severity: f.severity,
@@ -65,14 +69,11 @@ fn rule(relation: &str, f: &FrameSpec) -> RuleSpec {
             when: named("{when}", "when"),
             title: named("{title}", "title"),
             kind: named("{kind}", "kind"),
-            start: f.claim.start,
-            alive: f.claim.alive,
-            holds: f.claim.holds,
-            only: f.claim.only,
-            latest: f.claim.latest,
-            needs_time: f.claim.needs_time,
-            past: f.claim.past,
-            possessive: f.claim.possessive,
+            how: Some(crate::claims::How {
+                heads: relation == HEADS,
+                ..f.claim
+            }),
+            ..ClaimSpec::default()
         }),
         unsupported: f.unsupported.clone(),
     }

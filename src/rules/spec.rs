@@ -198,6 +198,45 @@ pub struct ClaimSpec {
     /// subject (a base in that country) bears it out.
     #[serde(default)]
     pub possessive: bool,
+    /// The sentence denies the relation: wrong where it holds.
+    #[serde(default)]
+    pub denied: bool,
+    /// Judged only at the time of one of the subject's own events of the relation.
+    #[serde(default)]
+    pub during: bool,
+    /// The object is the subject's only one of its kind in its country.
+    #[serde(default)]
+    pub only_object: bool,
+    /// The subject's state began with the object's first (a founding member).
+    #[serde(default)]
+    pub founding: bool,
+    /// The relation is whichever `heads` relation the subject has.
+    #[serde(default)]
+    pub heads: bool,
+    /// How a frame's claim is judged (set for rules made of frames).
+    #[serde(skip)]
+    pub how: Option<crate::claims::How>,
+}
+
+impl ClaimSpec {
+    /// How the claim is judged besides its relation (the flags above).
+    pub fn how(&self) -> crate::claims::How {
+        self.how.unwrap_or(crate::claims::How {
+            start: self.start,
+            alive: self.alive,
+            holds: self.holds,
+            only: self.only,
+            latest: self.latest,
+            needs_time: self.needs_time,
+            past: self.past,
+            possessive: self.possessive,
+            denied: self.denied,
+            during: self.during,
+            only_object: self.only_object,
+            founding: self.founding,
+            heads: self.heads,
+        })
+    }
 }
 
 /// A frame: one way reporters state a relation, with `{subject}`,
@@ -229,7 +268,7 @@ pub struct FrameSpec {
     pub unless: OneOrMany,
     /// How the claim is judged, besides the relation (`start`, `alive`, …).
     #[serde(default)]
-    pub claim: FrameClaim,
+    pub claim: crate::claims::How,
     /// How to report a claim the base rules out through coverage.
     #[serde(default)]
     pub unsupported: Option<OutcomeSpec>,
@@ -240,36 +279,6 @@ pub struct FrameSpec {
 
 fn error() -> Severity {
     Severity::Error
-}
-
-/// How a frame's claim is judged (see [`ClaimSpec`]).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FrameClaim {
-    /// See [`ClaimSpec::start`].
-    #[serde(default)]
-    pub start: bool,
-    /// See [`ClaimSpec::alive`].
-    #[serde(default)]
-    pub alive: bool,
-    /// See [`ClaimSpec::holds`].
-    #[serde(default)]
-    pub holds: bool,
-    /// See [`ClaimSpec::only`].
-    #[serde(default)]
-    pub only: bool,
-    /// See [`ClaimSpec::latest`].
-    #[serde(default)]
-    pub latest: bool,
-    /// See [`ClaimSpec::needs_time`].
-    #[serde(default)]
-    pub needs_time: bool,
-    /// See [`ClaimSpec::past`].
-    #[serde(default)]
-    pub past: bool,
-    /// See [`ClaimSpec::possessive`].
-    #[serde(default)]
-    pub possessive: bool,
 }
 
 /// A severity and message for one outcome of a claim.
